@@ -1,0 +1,37 @@
+#include "lua/box.hpp"
+
+namespace nmh::lua {
+
+void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction gc) {
+  luaL_newmetatable(L, name);
+  lua_newtable(L);
+  luaL_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "__index");
+  if (gc != nullptr) {
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  // Userdata print as `userdata: 0x…`, as on the device (runtime.md §3.2).
+  lua_pushnil(L);
+  lua_setfield(L, -2, "__name");
+}
+
+void set_ints(lua_State* L, const IntConst* consts) {
+  for (; consts->name != nullptr; ++consts) {
+    lua_pushinteger(L, consts->value);
+    lua_setfield(L, -2, consts->name);
+  }
+}
+
+std::string where(lua_State* L, int level) {
+  lua_Debug ar;
+  if (lua_getstack(L, level, &ar) == 0) return {};
+  lua_getinfo(L, "Sl", &ar);
+  if (ar.currentline <= 0) return {};
+  std::string out = ar.short_src;
+  out += ':';
+  out += std::to_string(ar.currentline);
+  return out;
+}
+
+}  // namespace nmh::lua

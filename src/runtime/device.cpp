@@ -1,0 +1,277 @@
+#include "runtime/device.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "runtime/boot.hpp"
+#include "runtime/modules.hpp"
+
+namespace nmh {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Signals reach the loop through an async handle; a script stuck in Lua is
+// stopped by a hook, since its callback never returns to the loop (§2.7).
+Device* g_device = nullptr;
+uv_async_t* g_wake = nullptr;
+volatile std::sig_atomic_t g_signal = 0;
+volatile std::sig_atomic_t g_signal_count = 0;
+lua_State* volatile g_running_lua = nullptr;
+
+int status_for_signal(int signo) { return signo == SIGALRM ? 124 : 128 + signo; }
+
+void stop_hook(lua_State* /*L*/, lua_Debug* /*ar*/) {
+  int signo = g_signal;
+  if (signo == SIGALRM) {
+    g_device->diagnostics().report(diag::kTimeout,
+                                   {std::to_string(*g_device->options().timeout)});
+  }
+  g_device->exit_now(status_for_signal(signo));
+}
+
+void on_raw_signal(int signo) {
+  int saved = errno;
+  g_signal_count = g_signal_count + 1;
+  if (g_signal_count >= 2 && signo != SIGALRM) _exit(128 + signo);  // a second signal: at once
+  g_signal = signo;
+  if (g_wake != nullptr) uv_async_send(g_wake);
+  lua_State* L = g_running_lua;
+  // lua_sethook is safe to call from a signal handler (Lua manual, lua_sethook).
+  if (L != nullptr) lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+  errno = saved;
+}
+
+}  // namespace
+
+void set_running_lua(lua_State* L) { g_running_lua = L; }
+
+Device::Device(Options options)
+    : options_(std::move(options)),
+      profile_(find_profile(options_.profile)),
+      diagnostics_(stderr, options_.quiet, [this] { console_.flush(); }) {
+  if (options_.heap || options_.heap_scale) {
+    // --heap and --heap-scale override the profile's numbers (runtime.md §5.2).
+    static Profile custom;
+    custom = *profile_;
+    if (options_.heap) custom.heap_budget = *options_.heap;
+    if (options_.heap_scale) custom.heap_scale = *options_.heap_scale;
+    profile_ = &custom;
+  }
+  uv_loop_init(&loop_);
+}
+
+Device::~Device() {
+  if (root_fd_ >= 0) ::close(root_fd_);
+  if (!scratch_path_.empty()) {
+    std::error_code ec;
+    fs::remove_all(scratch_path_, ec);
+  }
+  g_device = nullptr;
+  g_wake = nullptr;
+}
+
+bool Device::setup_flash(std::string& error) {
+  std::error_code ec;
+  fs::path root;
+  fs::path script;
+  if (!options_.operand.empty()) {
+    fs::path operand = options_.operand;
+    if (fs::is_directory(operand, ec)) {
+      root = operand;
+      main_name_ = "init.lua";
+    } else if (fs::is_regular_file(operand, ec)) {
+      script = fs::absolute(operand, ec).lexically_normal();
+      root = script.parent_path();
+    } else {
+      error = "no such script or directory: " + options_.operand;
+      return false;
+    }
+  } else {
+    root = fs::current_path(ec);
+  }
+  if (!options_.root.empty()) {
+    if (!fs::is_directory(options_.root, ec)) {
+      error = "--root is not a directory: " + options_.root;
+      return false;
+    }
+    root = options_.root;
+  }
+  root = fs::absolute(root, ec).lexically_normal();
+  if (!script.empty()) {
+    // Inside the root the chunk is named by its flash name; outside, by its base name.
+    fs::path rel = script.lexically_relative(root);
+    bool inside = !rel.empty() && *rel.begin() != "..";
+    main_name_ = inside ? rel.string() : script.filename().string();
+    main_path_ = script.string();
+    if (inside && options_.scratch) main_path_.clear();  // read the scratch copy
+  }
+  if (options_.scratch) {
+    std::string templ = (fs::temp_directory_path(ec) / "nodemcu-host-XXXXXX").string();
+    if (mkdtemp(templ.data()) == nullptr) {
+      error = std::string("cannot create the --scratch copy: ") + std::strerror(errno);
+      return false;
+    }
+    scratch_path_ = templ;
+    fs::copy(root, scratch_path_, fs::copy_options::recursive | fs::copy_options::copy_symlinks,
+             ec);
+    if (ec) {
+      error = "cannot copy the flash root for --scratch: " + ec.message();
+      return false;
+    }
+    root = scratch_path_;
+  }
+  root_path_ = root.string();
+  root_fd_ = ::open(root_path_.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+  if (root_fd_ < 0) {
+    error = "cannot open the flash root " + root_path_ + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+void Device::request_restart(std::string reason, bool counted) {
+  if (pending_ == Pending::exit) return;  // an exit already decided wins
+  pending_ = Pending::restart;
+  restart_reason_ = std::move(reason);
+  restart_counted_ = counted;
+  if (boot_) boot_->halt();
+  uv_stop(&loop_);
+}
+
+void Device::request_exit(int status) {
+  if (pending_ == Pending::exit) return;
+  pending_ = Pending::exit;
+  exit_status_ = status;
+  if (boot_) boot_->halt();
+  uv_stop(&loop_);
+}
+
+void Device::request_dsleep(uint64_t us) {
+  if (pending_ == Pending::exit) return;
+  pending_ = Pending::dsleep;
+  dsleep_us_ = us;
+  if (boot_) boot_->halt();
+  uv_stop(&loop_);
+}
+
+void Device::on_signal(int signo) {
+  if (signo == SIGALRM) {
+    diagnostics_.report(diag::kTimeout, {std::to_string(*options_.timeout)});
+  }
+  request_exit(status_for_signal(signo));
+}
+
+void Device::exit_now(int status) {
+  console_.flush();
+  if (!scratch_path_.empty()) {
+    std::error_code ec;
+    fs::remove_all(scratch_path_, ec);
+  }
+  _exit(status);
+}
+
+void Device::teardown_boot(bool graceful) {
+  boot_->teardown(graceful);
+  boot_.reset();
+}
+
+int Device::run() {
+  std::string error;
+  if (!validate_modules(options_, error) || !setup_flash(error)) {
+    diagnostics_.report(diag::kUsage, {error});
+    return 2;
+  }
+  if (options_.strict && !profile_->device) diagnostics_.report(diag::kStrictIgnored);
+
+  g_device = this;
+  uv_async_init(&loop_, &wake_, [](uv_async_t* h) {
+    auto* self = static_cast<Device*>(h->data);
+    if (g_signal != 0) self->on_signal(g_signal);
+  });
+  wake_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&wake_));
+  g_wake = &wake_;
+  uv_prepare_init(&loop_, &flush_);
+  flush_.data = this;
+  uv_prepare_start(&flush_, [](uv_prepare_t* h) {
+    auto* self = static_cast<Device*>(h->data);
+    if (!self->console_.flush()) self->request_exit(0);  // EPIPE: clean shutdown (§1.4)
+  });
+  uv_unref(reinterpret_cast<uv_handle_t*>(&flush_));
+
+  struct sigaction sa {};
+  sa.sa_handler = on_raw_signal;
+  sigemptyset(&sa.sa_mask);
+  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGALRM}) sigaction(s, &sa, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+  if (options_.timeout) {
+    itimerval it{};
+    double secs = *options_.timeout;
+    it.it_value.tv_sec = static_cast<time_t>(secs);
+    it.it_value.tv_usec = static_cast<suseconds_t>((secs - static_cast<double>(it.it_value.tv_sec)) * 1e6);
+    if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0) it.it_value.tv_usec = 1;
+    setitimer(ITIMER_REAL, &it, nullptr);
+  }
+
+  for (bool first = true;; first = false) {
+    pending_ = Pending::none;
+    boot_ = std::make_unique<Boot>(*this, first);
+    boot_->start();
+    if (pending_ == Pending::none) uv_run(&loop_, UV_RUN_DEFAULT);
+    Pending what = pending_;
+    if (what == Pending::none || what == Pending::exit) {
+      teardown_boot(true);
+      break;
+    }
+    teardown_boot(false);
+    if (what == Pending::dsleep) {
+      // --on-dsleep wake: the device sleeps, then boots with reason 2, 5 (§2.6).
+      pending_ = Pending::none;
+      uv_timer_t sleep{};
+      uv_timer_init(&loop_, &sleep);
+      uv_timer_start(&sleep, [](uv_timer_t*) {}, (dsleep_us_ + 999) / 1000, 0);
+      uv_run(&loop_, UV_RUN_DEFAULT);
+      uv_close(reinterpret_cast<uv_handle_t*>(&sleep), nullptr);
+      uv_run(&loop_, UV_RUN_NOWAIT);
+      if (pending_ == Pending::exit) break;
+      persistent_.boot_raw = 2;
+      persistent_.boot_extended = 5;
+      continue;
+    }
+    if (restart_counted_) {
+      if (options_.max_restarts != 0 && error_restarts_ >= options_.max_restarts) {
+        diagnostics_.report(diag::kRestarts, {std::to_string(error_restarts_ + 1),
+                                              std::to_string(options_.max_restarts)});
+        exit_status_ = 3;
+        break;
+      }
+      ++error_restarts_;
+    }
+    diagnostics_.report(diag::kRestart, {restart_reason_});
+    persistent_.boot_raw = 2;
+    persistent_.boot_extended = 4;
+  }
+
+  int status = exit_status_;
+  if (status == 0 && failed_) status = 1;
+  console_.flush();
+  diagnostics_.summary(heap_high_water_, profile_->heap_budget);
+  uv_close(reinterpret_cast<uv_handle_t*>(&wake_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&flush_), nullptr);
+  g_wake = nullptr;
+  uv_run(&loop_, UV_RUN_NOWAIT);
+  uv_loop_close(&loop_);
+  return status;
+}
+
+}  // namespace nmh

@@ -1,0 +1,38 @@
+#include "runtime/heap.hpp"
+
+#include <cstdlib>
+
+namespace nmh {
+
+size_t Heap::device_used() const {
+  if (!based_) return 0;
+  double grown = in_use_ > base_ ? static_cast<double>(in_use_ - base_) : 0.0;
+  long long used = static_cast<long long>(std::ceil(grown * scale_)) + charges_;
+  return used < 0 ? 0 : static_cast<size_t>(used);
+}
+
+void* Heap::alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
+  auto* heap = static_cast<Heap*>(ud);
+  // When ptr is null, osize encodes the object type, not a size.
+  size_t old = ptr != nullptr ? osize : 0;
+  if (nsize == 0) {
+    std::free(ptr);
+    heap->in_use_ -= old;
+    return nullptr;
+  }
+  // --strict: the device's allocator fails past the budget; Lua then runs an
+  // emergency collection and retries before raising "not enough memory" (§5.3).
+  if (heap->strict_ && heap->based_ && nsize > old) {
+    size_t after = heap->in_use_ + (nsize - old);
+    double grown = after > heap->base_ ? static_cast<double>(after - heap->base_) : 0.0;
+    long long used = static_cast<long long>(std::ceil(grown * heap->scale_)) + heap->charges_;
+    if (used > static_cast<long long>(heap->budget_)) return nullptr;
+  }
+  void* p = std::realloc(ptr, nsize);
+  if (p == nullptr) return nullptr;
+  heap->in_use_ = heap->in_use_ - old + nsize;
+  heap->note_high_water();
+  return p;
+}
+
+}  // namespace nmh

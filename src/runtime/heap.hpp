@@ -1,0 +1,50 @@
+// The counting allocator behind node.heap() and the device heap budget
+// (runtime.md §5.2, §5.3).
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+
+namespace nmh {
+
+class Heap {
+ public:
+  Heap(size_t budget, double scale, bool strict) : budget_(budget), scale_(scale), strict_(strict) {}
+
+  // The lua_Alloc of every Lua state; ud is the Heap.
+  static void* alloc(void* ud, void* ptr, size_t osize, size_t nsize);
+
+  // Called when the main chunk starts: what is in use now is the firmware's own.
+  void set_base() { base_ = in_use_; based_ = true; }
+  // Fixed device costs (sockets, TLS: net.md); may be negative to release.
+  void charge(long long bytes) { charges_ += bytes; note_high_water(); }
+
+  size_t in_use() const { return in_use_; }
+  size_t budget() const { return budget_; }
+  // Device bytes used since the main chunk started, scaled, plus charges.
+  size_t device_used() const;
+  // node.heap(): what the device would report, never below 0.
+  size_t free_bytes() const {
+    size_t used = device_used();
+    return used >= budget_ ? 0 : budget_ - used;
+  }
+  bool over_budget() const { return device_used() > budget_; }
+  size_t high_water() const { return high_water_; }
+
+ private:
+  void note_high_water() {
+    size_t used = device_used();
+    if (used > high_water_) high_water_ = used;
+  }
+
+  size_t budget_;
+  double scale_;
+  bool strict_;
+  size_t in_use_ = 0;
+  size_t base_ = 0;
+  bool based_ = false;
+  long long charges_ = 0;
+  size_t high_water_ = 0;
+};
+
+}  // namespace nmh

@@ -1,0 +1,323 @@
+#include "runtime/lualib.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+#include "lua/box.hpp"
+#include "runtime/boot.hpp"
+#include "runtime/device.hpp"
+#include "runtime/flash.hpp"
+#include "runtime/modules.hpp"
+#include "runtime/profile.hpp"
+
+namespace nmh {
+
+namespace {
+
+constexpr Code kNotBytecode{"W-LC", Level::warning,
+                            "{} is not host bytecode (luac.cross output runs only on the device; "
+                            "use node.compile on the host): {}"};
+
+bool is_binary_chunk(const std::string& data) {
+  return !data.empty() && data[0] == LUA_SIGNATURE[0];
+}
+
+// print: standard Lua print to the console output, through node.output (§4.9.1).
+int console_print(lua_State* L) {
+  int n = lua_gettop(L);
+  std::string line;
+  lua_getglobal(L, "tostring");
+  for (int i = 1; i <= n; ++i) {
+    lua_pushvalue(L, -1);
+    lua_pushvalue(L, i);
+    lua_call(L, 1, 1);
+    size_t len = 0;
+    const char* s = lua_tolstring(L, -1, &len);
+    if (s == nullptr) return luaL_error(L, "'tostring' must return a string to 'print'");
+    if (i > 1) line += '\t';
+    line.append(s, len);
+    lua_pop(L, 1);
+  }
+  line += '\n';
+  Boot::from(L).console_write(line);
+  return 0;
+}
+
+// fmt % v and fmt % {...} are string.format (runtime.md §3.2).
+int string_mod(lua_State* L) {
+  lua_getglobal(L, "string");
+  lua_getfield(L, -1, "format");
+  int format = lua_gettop(L);
+  lua_pushvalue(L, 1);
+  if (lua_istable(L, 2)) {
+    lua_Integer n = luaL_len(L, 2);
+    luaL_checkstack(L, static_cast<int>(n) + 1, "too many values to format");
+    for (lua_Integer i = 1; i <= n; ++i) lua_geti(L, 2, i);
+  } else {
+    lua_pushvalue(L, 2);
+  }
+  lua_call(L, lua_gettop(L) - format, 1);
+  return 1;
+}
+
+int flash_dofile(lua_State* L) {
+  const char* name = luaL_checkstring(L, 1);
+  lua_settop(L, 1);
+  if (load_flash_chunk(L, name) != LUA_OK) return lua_error(L);
+  lua_call(L, 0, LUA_MULTRET);
+  return lua_gettop(L) - 1;
+}
+
+int flash_loadfile(lua_State* L) {
+  const char* name = luaL_checkstring(L, 1);
+  bool has_env = !lua_isnone(L, 3);
+  if (load_flash_chunk(L, name) != LUA_OK) {
+    lua_pushnil(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (has_env) {
+    lua_pushvalue(L, 3);
+    if (lua_setupvalue(L, -2, 1) == nullptr) lua_pop(L, 1);
+  }
+  return 1;
+}
+
+// package.searchers[2]: NAME.lc then NAME.lua through the flash root (§3.3).
+int flash_searcher(lua_State* L) {
+  std::string name = luaL_checkstring(L, 1);
+  for (char& c : name) {
+    if (c == '.') c = '/';
+  }
+  Boot& boot = Boot::from(L);
+  std::string tried;
+  for (const char* ext : {".lc", ".lua"}) {
+    std::string file = name + ext;
+    std::string data;
+    if (!flash::read_file(boot.device().root_fd(), file, data)) {
+      tried += "\n\tno file '" + file + "'";
+      continue;
+    }
+    if (luaL_loadbuffer(L, data.data(), data.size(), ("@" + file).c_str()) == LUA_OK) {
+      lua_pushstring(L, file.c_str());
+      return 2;
+    }
+    if (is_binary_chunk(data)) {
+      boot.diagnostics().report(kNotBytecode, {file, "skipped"}, lua::where(L, 1));
+      lua_pop(L, 1);
+      tried += "\n\tskipped '" + file + "' (not host bytecode)";
+      continue;
+    }
+    return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", lua_tostring(L, 1),
+                      file.c_str(), lua_tostring(L, -1));
+  }
+  lua_pushstring(L, tried.c_str());
+  return 1;
+}
+
+int absent_wrapper(lua_State* L) {
+  Boot& boot = Boot::from(L);
+  boot.diagnostics().report(diag::kAbsent,
+                            {lua_tostring(L, lua_upvalueindex(2)), boot.profile().firmware},
+                            lua::where(L, 1));
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+int not_supported(lua_State* L) {
+  return luaL_error(L, "%s is not supported on nodemcu-host", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+// Math functions the 5.3 firmware leaves out; Debian's build may lack some.
+int math_atan2(lua_State* L) {
+  lua_pushnumber(L, std::atan2(luaL_checknumber(L, 1), luaL_checknumber(L, 2)));
+  return 1;
+}
+int math_log10(lua_State* L) {
+  lua_pushnumber(L, std::log10(luaL_checknumber(L, 1)));
+  return 1;
+}
+int math_pow(lua_State* L) {
+  lua_pushnumber(L, std::pow(luaL_checknumber(L, 1), luaL_checknumber(L, 2)));
+  return 1;
+}
+int math_cosh(lua_State* L) {
+  lua_pushnumber(L, std::cosh(luaL_checknumber(L, 1)));
+  return 1;
+}
+int math_sinh(lua_State* L) {
+  lua_pushnumber(L, std::sinh(luaL_checknumber(L, 1)));
+  return 1;
+}
+int math_tanh(lua_State* L) {
+  lua_pushnumber(L, std::tanh(luaL_checknumber(L, 1)));
+  return 1;
+}
+int math_frexp(lua_State* L) {
+  int e = 0;
+  lua_pushnumber(L, std::frexp(luaL_checknumber(L, 1), &e));
+  lua_pushinteger(L, e);
+  return 2;
+}
+int math_ldexp(lua_State* L) {
+  lua_pushnumber(L, std::ldexp(luaL_checknumber(L, 1),
+                               static_cast<int>(luaL_checkinteger(L, 2))));
+  return 1;
+}
+
+void open_standard(lua_State* L) {
+  const luaL_Reg libs[] = {
+      {"_G", luaopen_base},
+      {LUA_LOADLIBNAME, luaopen_package},
+      {LUA_COLIBNAME, luaopen_coroutine},
+      {LUA_TABLIBNAME, luaopen_table},
+      {LUA_STRLIBNAME, luaopen_string},
+      {LUA_MATHLIBNAME, luaopen_math},
+      {LUA_UTF8LIBNAME, luaopen_utf8},
+      {LUA_DBLIBNAME, luaopen_debug},
+  };
+  for (const luaL_Reg& lib : libs) {
+    luaL_requiref(L, lib.name, lib.func, 1);
+    lua_pop(L, 1);
+  }
+}
+
+void adapt_base(lua_State* L) {
+  lua_getglobal(L, "table");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "maxn");  // the firmware's table library has no maxn
+  lua_getfield(L, -1, "unpack");
+  lua_setglobal(L, "unpack");
+  lua_pop(L, 1);
+  lua_getglobal(L, "load");
+  lua_setglobal(L, "loadstring");
+  lua_register(L, "print", console_print);
+  lua_register(L, "dofile", flash_dofile);
+  lua_register(L, "loadfile", flash_loadfile);
+
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_pushcfunction(L, string_mod);
+  lua_setfield(L, -2, "__mod");
+  lua_pop(L, 2);
+
+  // package: path "?.lc;?.lua", preload and flash searchers, no C loaders (§3.2).
+  lua_getglobal(L, "package");
+  lua_pushliteral(L, "?.lc;?.lua");
+  lua_setfield(L, -2, "path");
+  lua_pushliteral(L, "");
+  lua_setfield(L, -2, "cpath");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "loadlib");
+  lua_getfield(L, -1, "searchers");
+  lua_rawgeti(L, -1, 1);  // the preload searcher
+  lua_newtable(L);
+  lua_insert(L, -2);
+  lua_rawseti(L, -2, 1);
+  lua_pushcfunction(L, flash_searcher);
+  lua_rawseti(L, -2, 2);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -4, "searchers");
+  lua_setfield(L, -3, "loaders");
+  lua_pop(L, 2);
+
+  lua_getglobal(L, "debug");
+  lua_pushliteral(L, "debug.getstrings");
+  lua_pushcclosure(L, not_supported, 1);
+  lua_setfield(L, -2, "getstrings");
+  lua_pop(L, 1);
+}
+
+void adapt_math(lua_State* L) {
+  const luaL_Reg extra[] = {
+      {"atan2", math_atan2}, {"log10", math_log10}, {"pow", math_pow},     {"cosh", math_cosh},
+      {"sinh", math_sinh},   {"tanh", math_tanh},   {"frexp", math_frexp}, {"ldexp", math_ldexp},
+  };
+  lua_getglobal(L, "math");
+  int math = lua_gettop(L);
+  for (const luaL_Reg& f : extra) {
+    lua_getfield(L, math, f.name);
+    bool present = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (!present) {
+      lua_pushcfunction(L, f.func);
+      lua_setfield(L, math, f.name);
+    }
+    std::string qualified = std::string("math.") + f.name;
+    mark_absent(L, math, f.name, qualified.c_str());
+  }
+  lua_pop(L, 1);
+}
+
+}  // namespace
+
+bool read_host_file(const std::string& path, std::string& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  out.clear();
+  char buf[16384];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return true;
+}
+
+void mark_absent(lua_State* L, int idx, const char* field, const char* qualified) {
+  Boot& boot = Boot::from(L);
+  if (!boot.profile().absent_warnings) return;
+  idx = lua_absindex(L, idx);
+  if (boot.strict()) {
+    lua_pushnil(L);
+    lua_setfield(L, idx, field);
+    return;
+  }
+  lua_getfield(L, idx, field);
+  lua_pushstring(L, qualified);
+  lua_pushcclosure(L, absent_wrapper, 2);
+  lua_setfield(L, idx, field);
+}
+
+int load_flash_chunk(lua_State* L, const char* name) {
+  Boot& boot = Boot::from(L);
+  std::string data;
+  if (!flash::read_file(boot.device().root_fd(), name, data)) {
+    lua_pushfstring(L, "cannot open %s: ", name);
+    return LUA_ERRFILE;
+  }
+  std::string chunkname = std::string("@") + name;
+  int rc = luaL_loadbuffer(L, data.data(), data.size(), chunkname.c_str());
+  if (rc != LUA_OK && is_binary_chunk(data)) {
+    boot.diagnostics().report(kNotBytecode, {name, "not loaded"}, lua::where(L, 1));
+  }
+  return rc;
+}
+
+void open_libraries(Boot& boot) {
+  lua_State* L = boot.L();
+  open_standard(L);
+  adapt_base(L);
+  adapt_math(L);
+
+  // Built-in modules sit in ROM, which is also the __index of _G's metatable,
+  // so pairs(_G) does not list them and a global shadows one (§3.2).
+  lua_newtable(L);
+  open_modules(L, boot.device().options());
+  lua_pushvalue(L, -1);
+  lua_setglobal(L, "ROM");
+  lua_newtable(L);
+  lua_insert(L, -2);
+  lua_setfield(L, -2, "__index");
+  lua_pushglobaltable(L);
+  lua_insert(L, -2);
+  lua_setmetatable(L, -2);
+  lua_pop(L, 1);
+
+  lua_pushcfunction(L, open_host);
+  lua_call(L, 0, 1);
+  lua_setglobal(L, "_HOST");
+}
+
+}  // namespace nmh

@@ -1,0 +1,52 @@
+#include "runtime/profile.hpp"
+
+namespace nmh {
+
+namespace {
+
+// runtime.md §5.1. The esp8266 heap budget is the node.heap() a firmware 3.0
+// Lua 5.3 build printed right after boot; the scale awaits §6.3's calibration.
+constexpr Profile kProfiles[] = {
+    {.name = "esp8266",
+     .firmware = "ESP8266 3.0",
+     .device = true,
+     .heap_budget = 43368,
+     .heap_scale = 0.6,
+     .task_queue = 8,
+     .open_files = 4,
+     .fs_total = 3000000,
+     .absent_warnings = true,
+     .block_ms = 500,
+     .egc_threshold = 4096},
+    {.name = "host",
+     .firmware = "host",
+     .device = false,
+     .heap_budget = 2147483647,
+     .heap_scale = 1.0,
+     .task_queue = 0,
+     .open_files = 0,
+     .fs_total = 0,
+     .absent_warnings = false,
+     .block_ms = 0,
+     .egc_threshold = 0},
+};
+
+}  // namespace
+
+const Profile* find_profile(std::string_view name) {
+  for (const Profile& p : kProfiles) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+std::string profile_names() {
+  std::string out;
+  for (const Profile& p : kProfiles) {
+    if (!out.empty()) out += ", ";
+    out += p.name;
+  }
+  return out;
+}
+
+}  // namespace nmh

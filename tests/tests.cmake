@@ -1,0 +1,33 @@
+# Every test is registered with CTest; `ctest` is the one runner (design.md).
+
+# Unit tests: GoogleTest for the C++ pieces that stand alone.
+file(GLOB unit_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/unit/*.cpp)
+if(unit_sources)
+  add_executable(unit_tests ${unit_sources})
+  target_link_libraries(unit_tests PRIVATE nodemcu_core GTest::gtest GTest::gtest_main)
+  include(GoogleTest)
+  gtest_discover_tests(unit_tests DISCOVERY_MODE PRE_TEST PROPERTIES LABELS unit)
+endif()
+
+# Behaviour tests: each tests/lua/*.lua is a NodeMCU script whose exit status is
+# the verdict (runtime.md §6.1). A first line `-- args: ...` adds options, and
+# `-- expect-status: N` / `-- expect-stdout: FILE` / `-- expect-stderr: REGEX`
+# lines state what else must hold; tests/run_lua_test.py checks them.
+file(GLOB lua_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/lua/*.lua)
+foreach(script ${lua_tests})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME lua.${name}
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/run_lua_test.py
+                   $<TARGET_FILE:nodemcu-host> ${script})
+  set_tests_properties(lua.${name} PROPERTIES TIMEOUT 60 LABELS lua)
+endforeach()
+
+# Peer and command-line tests: pytest files, one per peer and scenario.
+file(GLOB py_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/peers/test_*.py)
+foreach(test ${py_tests})
+  get_filename_component(name ${test} NAME_WE)
+  add_test(NAME peers.${name}
+           COMMAND python3 -m pytest -q -p no:cacheprovider ${test})
+  set_tests_properties(peers.${name} PROPERTIES TIMEOUT 300 LABELS peers
+                       ENVIRONMENT "NODEMCU_HOST=$<TARGET_FILE:nodemcu-host>")
+endforeach()
