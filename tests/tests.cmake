@@ -1,5 +1,12 @@
 # Every test is registered with CTest; `ctest` is the one runner (design.md).
 
+# Debian's python3 carries python3-pytest (scripts/install-deps); a python3
+# earlier on PATH (pyenv, a venv) may not, so prefer the system one.
+find_program(TEST_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT TEST_PYTHON)
+  find_program(TEST_PYTHON python3 REQUIRED)
+endif()
+
 # Unit tests: GoogleTest for the C++ pieces that stand alone.
 file(GLOB unit_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/unit/*.cpp)
 if(unit_sources)
@@ -17,7 +24,7 @@ file(GLOB lua_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/lua/*.lu
 foreach(script ${lua_tests})
   get_filename_component(name ${script} NAME_WE)
   add_test(NAME lua.${name}
-           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/run_lua_test.py
+           COMMAND ${TEST_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/tests/run_lua_test.py
                    $<TARGET_FILE:nodemcu-host> ${script})
   set_tests_properties(lua.${name} PROPERTIES TIMEOUT 60 LABELS lua)
 endforeach()
@@ -27,7 +34,7 @@ file(GLOB py_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/peers/tes
 foreach(test ${py_tests})
   get_filename_component(name ${test} NAME_WE)
   add_test(NAME peers.${name}
-           COMMAND python3 -m pytest -q -p no:cacheprovider ${test})
+           COMMAND ${TEST_PYTHON} -m pytest -q -p no:cacheprovider ${test})
   set_tests_properties(peers.${name} PROPERTIES TIMEOUT 300 LABELS peers
                        ENVIRONMENT "NODEMCU_HOST=$<TARGET_FILE:nodemcu-host>")
 endforeach()

@@ -1,6 +1,7 @@
 #include "runtime/boot.hpp"
 
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 #include "runtime/device.hpp"
@@ -90,6 +91,8 @@ Boot::Boot(Device& device, bool first)
       heap_(device.profile().heap_budget, device.profile().heap_scale, device.strict()) {
   boot_hrtime_ = uv_hrtime();
   L_ = lua_newstate(Heap::alloc, &heap_);
+  // No Lua state: main() reports E-INTERNAL, status 70 (§1.3).
+  if (L_ == nullptr) throw std::runtime_error("cannot create a Lua state (host out of memory)");
   *static_cast<Boot**>(lua_getextraspace(L_)) = this;
   lua_atpanic(L_, [](lua_State* L) -> int {
     Boot& boot = Boot::from(L);
@@ -169,6 +172,9 @@ void Boot::teardown(bool graceful) {
 }
 
 void Boot::start() {
+  // A module may halt the boot while it opens (an --lfs image that does not
+  // compile, runtime.md §4.2.2): then no Lua runs.
+  if (halted_) return;
   const Options& options = device_.options();
   Persistent& state = device_.persistent();
   if (options.banner && state.startup_banner) {
@@ -179,6 +185,9 @@ void Boot::start() {
   }
   // node.heap() counts from here: what is in use now is the firmware's own (§5.2).
   heap_.set_base();
+  // Timers armed by the main chunk count from now, not from the loop's cached
+  // time, which start-up may have left behind.
+  uv_update_time(loop());
   if (first_) {
     for (const std::string& chunk : options.chunks) {
       if (!run_console_chunk(chunk, true) && options.on_error == OnError::exit) {
@@ -226,6 +235,7 @@ void Boot::run_main() {
     console_write(failure + "\n");
   } else {
     std::string chunkname = name == "=" ? "=startup" : "@" + name;
+    Heap::Enforce enforce(heap_);
     lua_pushcfunction(L_, traceback_handler);
     int handler = lua_gettop(L_);
     if (luaL_loadbuffer(L_, source.data(), source.size(), chunkname.c_str()) != LUA_OK) {
@@ -234,9 +244,9 @@ void Boot::run_main() {
     } else {
       lua_pushcfunction(L_, boot_frame);
       lua_insert(L_, -2);
-      set_running_lua(L_);
+      lua_State* outer = set_running_lua(L_);
       int rc = lua_pcall(L_, 1, 0, handler);
-      set_running_lua(nullptr);
+      set_running_lua(outer);
       if (rc != LUA_OK) {
         failure = rc == LUA_ERRMEM ? "out of memory" : luaL_tolstring(L_, -1, nullptr);
         console_write(failure + "\n");
@@ -265,25 +275,43 @@ bool Boot::invoke(int nargs, CallbackKind kind) {
     lua_settop(L_, fn - 1);
     return false;
   }
+  const double block_ms = profile().block_ms;
+  if (block_ms > 0) {
+    // A copy of the function stays below the call, to name where a slow callback is defined.
+    lua_pushvalue(L_, fn);
+    lua_insert(L_, fn);
+    ++fn;
+  }
   lua_pushcfunction(L_, traceback_handler);
   lua_insert(L_, fn);
-  const double block_ms = profile().block_ms;
   uint64_t started = block_ms > 0 ? uv_hrtime() : 0;
-  lua_State* outer = nullptr;
-  set_running_lua(L_);
-  int rc = lua_pcall(L_, nargs, 0, fn);
-  set_running_lua(outer);
+  int rc = LUA_OK;
+  {
+    Heap::Enforce enforce(heap_);
+    lua_State* outer = set_running_lua(L_);
+    rc = lua_pcall(L_, nargs, 0, fn);
+    set_running_lua(outer);
+  }
   if (block_ms > 0) {
     double ms = static_cast<double>(uv_hrtime() - started) / 1e6;
     if (ms > block_ms) {
-      diagnostics().report(diag::kBlock, {std::to_string(static_cast<long long>(ms))});
+      // Once per callback definition (§2.8, §5.5), named by where it is defined.
+      lua_Debug ar;
+      lua_pushvalue(L_, fn - 1);
+      lua_getinfo(L_, ">S", &ar);
+      std::string location =
+          ar.linedefined > 0 ? std::string(ar.short_src) + ":" + std::to_string(ar.linedefined)
+                             : std::string();
+      diagnostics().report(diag::kBlock, {std::to_string(static_cast<long long>(ms))}, location);
     }
+    --fn;  // the copy is dropped with the rest below
   }
   if (rc != LUA_OK) {
     if (rc == LUA_ERRMEM) {
       lua_pop(L_, 1);
       lua_pushliteral(L_, "out of memory");  // the device skips the traceback (§2.4.1)
     }
+    if (block_ms > 0) lua_remove(L_, fn);  // the copy: the error value must stay on top
     if (is_protected(kind)) {
       report_uncaught(kind);
     } else {
@@ -312,9 +340,13 @@ void Boot::call_onerror(lua::Ref report, CallbackKind kind) {
   report.push(L_);
   lua_pushcfunction(L_, traceback_handler);
   lua_insert(L_, -3);
-  set_running_lua(L_);
-  int rc = lua_pcall(L_, 1, 0, -3);
-  set_running_lua(nullptr);
+  int rc = LUA_OK;
+  {
+    Heap::Enforce enforce(heap_);
+    lua_State* outer = set_running_lua(L_);
+    rc = lua_pcall(L_, 1, 0, -3);
+    set_running_lua(outer);
+  }
   if (rc != LUA_OK) {
     // A handler that raises: its error is printed in the default form, no loop (§2.4.2).
     lua_getglobal(L_, "print");
@@ -380,10 +412,11 @@ void Boot::safe_point() {
     lua_gc(L_, LUA_GCCOLLECT, 0);
     if (heap_.over_budget() && !heap_warned_) {
       heap_warned_ = true;
-      diagnostics().report(diag::kHeap,
-                           {std::to_string(heap_.device_used()), std::to_string(heap_.budget()),
-                            std::to_string(heap_.high_water())},
-                           "boot " + std::to_string(reinterpret_cast<uintptr_t>(this)));
+      // Once per boot (§5.3): keyed by the boot, printed without a location.
+      diagnostics().report_keyed(
+          diag::kHeap, "boot " + std::to_string(device_.boot_number()),
+          {std::to_string(heap_.device_used()), std::to_string(heap_.budget()),
+           std::to_string(heap_.high_water())});
     }
   }
 }
@@ -495,6 +528,7 @@ bool Boot::console_line(std::string_view line, bool prompt) {
 bool Boot::run_console_chunk(const std::string& line, bool whole) {
   // "=expr" means "return expr" (§4.9.3).
   std::string chunk = !line.empty() && line[0] == '=' ? "return " + line.substr(1) : line;
+  Heap::Enforce enforce(heap_);
   lua_pushcfunction(L_, traceback_handler);
   int base = lua_gettop(L_);
   int rc = luaL_loadbuffer(L_, chunk.data(), chunk.size(), "=stdin");
@@ -510,9 +544,9 @@ bool Boot::run_console_chunk(const std::string& line, bool whole) {
     }
   }
   if (rc == LUA_OK) {
-    set_running_lua(L_);
+    lua_State* outer = set_running_lua(L_);
     rc = lua_pcall(L_, 0, LUA_MULTRET, base);
-    set_running_lua(nullptr);
+    set_running_lua(outer);
     if (rc == LUA_OK && lua_gettop(L_) > base) {
       // Results are printed, as the device's interpreter does.
       lua_getglobal(L_, "print");

@@ -5,14 +5,18 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 
 #include "runtime/boot.hpp"
 #include "runtime/modules.hpp"
+#include "runtime/stdin.hpp"
 
 namespace nmh {
 
@@ -24,36 +28,68 @@ namespace {
 // stopped by a hook, since its callback never returns to the loop (§2.7).
 Device* g_device = nullptr;
 uv_async_t* g_wake = nullptr;
-volatile std::sig_atomic_t g_signal = 0;
-volatile std::sig_atomic_t g_signal_count = 0;
+volatile std::sig_atomic_t g_signal = 0;  // the first signal; it decides the status
+std::atomic<uint64_t> g_signal_ns{0};    // when it came (uv_hrtime)
 lua_State* volatile g_running_lua = nullptr;
+static_assert(std::atomic<uint64_t>::is_always_lock_free, "used from a signal handler");
+
+// A callback still running this long after the signal is stuck: stop it where
+// it stands. Shorter ones finish, so the shutdown of §2.7 stays graceful.
+constexpr uint64_t kStuckNs = 250'000'000;
+// Lua that the hook cannot reach (a coroutine created before the signal, a C
+// call that never returns): the fallback alarm ends the process after this.
+constexpr unsigned kFallbackSeconds = 2;
+// The E-TIMEOUT line, formatted in advance: the fallback can only write(2) it.
+std::string g_timeout_line;
 
 int status_for_signal(int signo) { return signo == SIGALRM ? 124 : 128 + signo; }
 
-void stop_hook(lua_State* /*L*/, lua_Debug* /*ar*/) {
+void stop_hook(lua_State* L, lua_Debug* /*ar*/) {
+  if (uv_hrtime() - g_signal_ns.load() < kStuckNs) return;
+  lua_sethook(L, nullptr, 0, 0);
   int signo = g_signal;
   if (signo == SIGALRM) {
-    g_device->diagnostics().report(diag::kTimeout,
-                                   {std::to_string(*g_device->options().timeout)});
+    g_device->diagnostics().report(diag::kTimeout, {format_seconds(*g_device->options().timeout)});
   }
   g_device->exit_now(status_for_signal(signo));
 }
 
 void on_raw_signal(int signo) {
   int saved = errno;
-  g_signal_count = g_signal_count + 1;
-  if (g_signal_count >= 2 && signo != SIGALRM) _exit(128 + signo);  // a second signal: at once
+  if (g_signal != 0) {
+    // A second signal exits at once (§2.7); so does the fallback alarm of a
+    // shutdown that never reached the loop.
+    if (signo == SIGALRM && g_signal == SIGALRM && !g_timeout_line.empty()) {
+      ssize_t n = write(STDERR_FILENO, g_timeout_line.data(), g_timeout_line.size());
+      (void)n;
+    }
+    _exit(signo == SIGALRM ? status_for_signal(g_signal) : 128 + signo);
+  }
   g_signal = signo;
+  g_signal_ns.store(uv_hrtime());
   if (g_wake != nullptr) uv_async_send(g_wake);
   lua_State* L = g_running_lua;
   // lua_sethook is safe to call from a signal handler (Lua manual, lua_sethook).
-  if (L != nullptr) lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+  if (L != nullptr) lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1000);
+  alarm(kFallbackSeconds);
   errno = saved;
 }
 
 }  // namespace
 
-void set_running_lua(lua_State* L) { g_running_lua = L; }
+lua_State* set_running_lua(lua_State* L) {
+  lua_State* previous = g_running_lua;
+  g_running_lua = L;
+  return previous;
+}
+
+bool signal_pending() { return g_signal != 0; }
+
+std::string format_seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", seconds);
+  return text;
+}
 
 Device::Device(Options options)
     : options_(std::move(options)),
@@ -67,10 +103,24 @@ Device::Device(Options options)
     if (options_.heap_scale) custom.heap_scale = *options_.heap_scale;
     profile_ = &custom;
   }
-  uv_loop_init(&loop_);
+  // No loop, no device: main() reports E-INTERNAL, status 70 (§1.3).
+  int rc = uv_loop_init(&loop_);
+  if (rc != 0) throw std::runtime_error(std::string("cannot create the event loop: ") + uv_strerror(rc));
+  loop_ok_ = true;
 }
 
 Device::~Device() {
+  if (loop_ok_ && !loop_closed_) {
+    // run() did not get to close the loop (an exception): close what is left.
+    uv_walk(
+        &loop_,
+        [](uv_handle_t* h, void*) {
+          if (uv_is_closing(h) == 0) uv_close(h, nullptr);
+        },
+        nullptr);
+    uv_run(&loop_, UV_RUN_NOWAIT);
+    uv_loop_close(&loop_);
+  }
   if (root_fd_ >= 0) ::close(root_fd_);
   if (!scratch_path_.empty()) {
     std::error_code ec;
@@ -165,9 +215,9 @@ void Device::request_dsleep(uint64_t us) {
 }
 
 void Device::on_signal(int signo) {
-  if (signo == SIGALRM) {
-    diagnostics_.report(diag::kTimeout, {std::to_string(*options_.timeout)});
-  }
+  // The running callback returned: no hook may stop the teardown's Lua (__gc).
+  if (boot_ && boot_->L() != nullptr) lua_sethook(boot_->L(), nullptr, 0, 0);
+  if (signo == SIGALRM) diagnostics_.report(diag::kTimeout, {format_seconds(*options_.timeout)});
   request_exit(status_for_signal(signo));
 }
 
@@ -178,6 +228,11 @@ void Device::exit_now(int status) {
     fs::remove_all(scratch_path_, ec);
   }
   _exit(status);
+}
+
+StdinReader& Device::stdin_reader() {
+  if (!stdin_reader_) stdin_reader_ = std::make_unique<StdinReader>(*this);
+  return *stdin_reader_;
 }
 
 void Device::teardown_boot(bool graceful) {
@@ -211,10 +266,13 @@ int Device::run() {
 
   struct sigaction sa {};
   sa.sa_handler = on_raw_signal;
+  sa.sa_flags = SA_RESTART;  // modules' blocking calls need not expect EINTR
   sigemptyset(&sa.sa_mask);
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGALRM}) sigaction(s, &sa, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
   if (options_.timeout) {
+    g_timeout_line = "nodemcu-host: error: " + std::string(diag::kTimeout.id) + ": " +
+                     format_text(diag::kTimeout.text, {format_seconds(*options_.timeout)}) + "\n";
     itimerval it{};
     double secs = *options_.timeout;
     it.it_value.tv_sec = static_cast<time_t>(secs);
@@ -225,8 +283,11 @@ int Device::run() {
 
   for (bool first = true;; first = false) {
     pending_ = Pending::none;
+    ++boots_;
     boot_ = std::make_unique<Boot>(*this, first);
     boot_->start();
+    // -i: first prompt, then stdin lines as LOW tasks (runtime.md §1.2, §4.9.3).
+    stdin_reader().boot_started(*boot_);
     if (pending_ == Pending::none) uv_run(&loop_, UV_RUN_DEFAULT);
     Pending what = pending_;
     if (what == Pending::none || what == Pending::exit) {
@@ -234,6 +295,7 @@ int Device::run() {
       break;
     }
     teardown_boot(false);
+    if (pending_ == Pending::exit) break;  // a signal reached the loop during the teardown
     if (what == Pending::dsleep) {
       // --on-dsleep wake: the device sleeps, then boots with reason 2, 5 (§2.6).
       pending_ = Pending::none;
@@ -268,9 +330,11 @@ int Device::run() {
   diagnostics_.summary(heap_high_water_, profile_->heap_budget);
   uv_close(reinterpret_cast<uv_handle_t*>(&wake_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&flush_), nullptr);
+  if (stdin_reader_) stdin_reader_->close();
   g_wake = nullptr;
   uv_run(&loop_, UV_RUN_NOWAIT);
   uv_loop_close(&loop_);
+  loop_closed_ = true;
   return status;
 }
 

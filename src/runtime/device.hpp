@@ -19,6 +19,7 @@
 namespace nmh {
 
 class Boot;
+class StdinReader;
 
 // Process-lifetime state that a restart keeps (runtime.md §2.5, §4.2.1).
 struct Persistent {
@@ -55,7 +56,11 @@ class Device {
   Console& console() { return console_; }
   Persistent& persistent() { return persistent_; }
   Boot* boot() { return boot_.get(); }
+  // stdin, the console's RX line; survives restarts (runtime.md §4.9.2, §4.9.3).
+  StdinReader& stdin_reader();
   bool strict() const { return options_.strict && profile_->device; }
+  // 1 for the first boot, then one more for each restart or wake.
+  int boot_number() const { return boots_; }
 
   // The flash root (runtime.md §4.3): a directory fd for *at() calls and its path.
   int root_fd() const { return root_fd_; }
@@ -92,9 +97,12 @@ class Device {
   Diagnostics diagnostics_;
   Persistent persistent_;
   uv_loop_t loop_{};
+  bool loop_ok_ = false;
+  bool loop_closed_ = false;
   uv_async_t wake_{};     // signals and the --timeout alarm reach the loop through this
   uv_prepare_t flush_{};  // flushes stdout before the loop blocks
   std::unique_ptr<Boot> boot_;
+  std::unique_ptr<StdinReader> stdin_reader_;
 
   int root_fd_ = -1;
   std::string root_path_;
@@ -107,6 +115,7 @@ class Device {
   bool failed_ = false;
   bool restart_counted_ = false;
   int error_restarts_ = 0;
+  int boots_ = 0;
   uint64_t dsleep_us_ = 0;
   std::string restart_reason_;
   size_t heap_high_water_ = 0;
@@ -114,6 +123,13 @@ class Device {
 
 // The Lua state running a callback now (nullptr between callbacks), for the
 // signal handler that must stop a script stuck in Lua (runtime.md §2.7).
-void set_running_lua(lua_State* L);
+// Returns the previous one, for nested calls to restore.
+lua_State* set_running_lua(lua_State* L);
+
+// A signal or the --timeout arrived: blocking waits in Lua calls (tmr.delay) end early.
+bool signal_pending();
+
+// Seconds as the command line wrote them ("0.5", "30"), for diagnostics.
+std::string format_seconds(double seconds);
 
 }  // namespace nmh

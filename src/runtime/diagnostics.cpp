@@ -19,9 +19,15 @@ std::string format_text(std::string_view text, std::initializer_list<std::string
 
 bool Diagnostics::report(const Code& code, std::initializer_list<std::string_view> values,
                          std::string_view location) {
+  return report_keyed(code, location, values, location);
+}
+
+bool Diagnostics::report_keyed(const Code& code, std::string_view key,
+                               std::initializer_list<std::string_view> values,
+                               std::string_view location) {
+  // Errors are always printed; warnings and notes once per (code, location) (§5.5).
   if (code.level != Level::error) {
-    auto key = std::make_pair(std::string(code.id), std::string(location));
-    if (!seen_.insert(std::move(key)).second) return false;
+    if (!seen_.insert(std::make_pair(std::string(code.id), std::string(key))).second) return false;
   }
   if (code.level == Level::warning) {
     ++warning_total_;

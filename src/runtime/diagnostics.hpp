@@ -36,6 +36,11 @@ class Diagnostics {
   // whether the line is new (printed, or hidden only by --quiet).
   bool report(const Code& code, std::initializer_list<std::string_view> values = {},
               std::string_view location = {});
+  // The same, de-duplicated by (code, key) instead of the printed location:
+  // "once per boot" warnings such as W-HEAP (§5.3) use the boot as the key.
+  bool report_keyed(const Code& code, std::string_view key,
+                    std::initializer_list<std::string_view> values = {},
+                    std::string_view location = {});
 
   size_t warning_count() const { return warning_total_; }
   // The N-SUMMARY line (§5.5), when any warning occurred.

@@ -22,7 +22,7 @@ void* Heap::alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
   }
   // --strict: the device's allocator fails past the budget; Lua then runs an
   // emergency collection and retries before raising "not enough memory" (§5.3).
-  if (heap->strict_ && heap->based_ && nsize > old) {
+  if (heap->strict_ && heap->based_ && heap->enforcing_ > 0 && nsize > old) {
     size_t after = heap->in_use_ + (nsize - old);
     double grown = after > heap->base_ ? static_cast<double>(after - heap->base_) : 0.0;
     long long used = static_cast<long long>(std::ceil(grown * heap->scale_)) + heap->charges_;

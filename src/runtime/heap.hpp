@@ -31,6 +31,21 @@ class Heap {
   bool over_budget() const { return device_used() > budget_; }
   size_t high_water() const { return high_water_; }
 
+  // --strict refuses allocations past the budget only while Lua runs under a
+  // protected call, where Lua turns the refusal into "not enough memory"
+  // (§5.3). The runtime's own bookkeeping between calls (error reports,
+  // references) is never refused: an unprotected failure would be a Lua panic.
+  class Enforce {
+   public:
+    explicit Enforce(Heap& heap) : heap_(heap) { ++heap_.enforcing_; }
+    ~Enforce() { --heap_.enforcing_; }
+    Enforce(const Enforce&) = delete;
+    Enforce& operator=(const Enforce&) = delete;
+
+   private:
+    Heap& heap_;
+  };
+
  private:
   void note_high_water() {
     size_t used = device_used();
@@ -45,6 +60,7 @@ class Heap {
   bool based_ = false;
   long long charges_ = 0;
   size_t high_water_ = 0;
+  int enforcing_ = 0;
 };
 
 }  // namespace nmh

@@ -45,9 +45,9 @@ int console_print(lua_State* L) {
 }
 
 // fmt % v and fmt % {...} are string.format (runtime.md §3.2).
+// string.format is an upvalue, so a script's own global `string` cannot break `%`.
 int string_mod(lua_State* L) {
-  lua_getglobal(L, "string");
-  lua_getfield(L, -1, "format");
+  lua_pushvalue(L, lua_upvalueindex(1));
   int format = lua_gettop(L);
   lua_pushvalue(L, 1);
   if (lua_istable(L, 2)) {
@@ -104,7 +104,8 @@ int flash_searcher(lua_State* L) {
       return 2;
     }
     if (is_binary_chunk(data)) {
-      boot.diagnostics().report(kNotBytecode, {file, "skipped"}, lua::where(L, 1));
+      // Level 2: the line calling require (level 1 is require, a C function).
+      boot.diagnostics().report(kNotBytecode, {file, "skipped"}, lua::where(L, 2));
       lua_pop(L, 1);
       tried += "\n\tskipped '" + file + "' (not host bytecode)";
       continue;
@@ -116,11 +117,18 @@ int flash_searcher(lua_State* L) {
   return 1;
 }
 
+// Upvalues: the function, its qualified name, and whether it is a C function
+// without upvalues. Such a function is run in the wrapper's own frame, so its
+// argument errors still read "stdin:1: bad argument #1 to 'pow' (...)" rather
+// than losing the name and position behind a nested call.
 int absent_wrapper(lua_State* L) {
   Boot& boot = Boot::from(L);
   boot.diagnostics().report(diag::kAbsent,
                             {lua_tostring(L, lua_upvalueindex(2)), boot.profile().firmware},
                             lua::where(L, 1));
+  if (lua_toboolean(L, lua_upvalueindex(3)) != 0) {
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+  }
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -200,7 +208,10 @@ void adapt_base(lua_State* L) {
 
   lua_pushliteral(L, "");
   lua_getmetatable(L, -1);
-  lua_pushcfunction(L, string_mod);
+  lua_getglobal(L, "string");
+  lua_getfield(L, -1, "format");
+  lua_remove(L, -2);
+  lua_pushcclosure(L, string_mod, 1);
   lua_setfield(L, -2, "__mod");
   lua_pop(L, 2);
 
@@ -275,8 +286,15 @@ void mark_absent(lua_State* L, int idx, const char* field, const char* qualified
     return;
   }
   lua_getfield(L, idx, field);
+  int fn = lua_gettop(L);
+  bool plain_c = false;
+  if (lua_iscfunction(L, fn)) {
+    plain_c = lua_getupvalue(L, fn, 1) == nullptr;
+    if (!plain_c) lua_pop(L, 1);  // the upvalue it pushed
+  }
   lua_pushstring(L, qualified);
-  lua_pushcclosure(L, absent_wrapper, 2);
+  lua_pushboolean(L, plain_c ? 1 : 0);
+  lua_pushcclosure(L, absent_wrapper, 3);
   lua_setfield(L, idx, field);
 }
 
@@ -302,11 +320,13 @@ void open_libraries(Boot& boot) {
   adapt_math(L);
 
   // Built-in modules sit in ROM, which is also the __index of _G's metatable,
-  // so pairs(_G) does not list them and a global shadows one (§3.2).
+  // so pairs(_G) does not list them and a global shadows one (§3.2). ROM
+  // itself is one of its entries, as in the firmware's linit.c, so it too is
+  // reached through __index rather than sitting in _G.
   lua_newtable(L);
   open_modules(L, boot.device().options());
   lua_pushvalue(L, -1);
-  lua_setglobal(L, "ROM");
+  lua_setfield(L, -2, "ROM");
   lua_newtable(L);
   lua_insert(L, -2);
   lua_setfield(L, -2, "__index");

@@ -1,33 +1,70 @@
 #include "runtime/options.hpp"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
 
 #include "lua/lua.hpp"
+#include "runtime/modules.hpp"
 #include "runtime/profile.hpp"
 
 namespace nmh {
 
 namespace {
 
+constexpr double kMaxSeconds = 1e9;
+
+// Decimal, or hexadecimal with 0x (--chipid 0x123456). Not strtoll's base 0:
+// `--heap 010` must not mean 8. No sign, no blanks.
 bool parse_int(const std::string& s, long long lo, long long hi, long long& out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  long long v = std::strtoll(s.c_str(), &end, 0);  // base 0: --chipid 0x123456
-  if (errno != 0 || *end != '\0' || v < lo || v > hi) return false;
+  bool hex = s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+  std::string_view digits = hex ? std::string_view(s).substr(2) : std::string_view(s);
+  if (digits.empty()) return false;
+  long long v = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, hex ? 16 : 10);
+  if (ec != std::errc() || end != digits.data() + digits.size() || v < lo || v > hi) return false;
   out = v;
   return true;
 }
 
 bool parse_double(const std::string& s, double lo, double& out) {
-  if (s.empty()) return false;
+  // strtod skips blanks and reads "inf", "nan" and hex floats; only plain decimals are seconds.
+  if (s.empty() || s.find_first_not_of("0123456789.eE+-") != std::string::npos) return false;
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (*end != '\0' || !std::isfinite(v) || v < lo) return false;
   out = v;
   return true;
+}
+
+// IPv4[:PORT], IPv6 or [IPv6]:PORT (net.md §7.3).
+bool valid_dns_server(const std::string& s) {
+  std::string host = s;
+  std::string port;
+  if (!s.empty() && s[0] == '[') {
+    size_t close = s.find(']');
+    if (close == std::string::npos || close + 1 >= s.size() || s[close + 1] != ':') return false;
+    host = s.substr(1, close - 1);
+    port = s.substr(close + 2);
+    in6_addr a6{};
+    if (inet_pton(AF_INET6, host.c_str(), &a6) != 1) return false;
+  } else if (std::count(s.begin(), s.end(), ':') == 1) {
+    size_t colon = s.find(':');
+    host = s.substr(0, colon);
+    port = s.substr(colon + 1);
+    in_addr a4{};
+    if (inet_pton(AF_INET, host.c_str(), &a4) != 1) return false;
+  } else {
+    in_addr a4{};
+    in6_addr a6{};
+    return inet_pton(AF_INET, s.c_str(), &a4) == 1 || inet_pton(AF_INET6, s.c_str(), &a6) == 1;
+  }
+  long long p = 0;
+  return parse_int(port, 1, 65535, p);
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -80,10 +117,9 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
     };
     auto flag = [&]() { return !inline_value; };
     std::string v;
-    if (arg == "-h" || arg == "--help") {
-      o.help = true;
-    } else if (arg == "--version") {
-      o.version = true;
+    if (arg == "-h" || arg == "--help" || arg == "--version") {
+      if (!flag()) return fail("option " + arg + " takes no value");
+      (arg == "--version" ? o.version : o.help) = true;
     } else if (arg == "-e") {
       if (!take(v)) return fail("option -e needs a Lua chunk");
       o.chunks.push_back(v);
@@ -109,15 +145,22 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
         size_t eq = v.find('=');
         long long dev = 0;
         long long host = 0;
-        if (eq == std::string::npos || !parse_int(v.substr(0, eq), 0, 65535, dev) ||
+        // A script listens on a real port (1-65535); host port 0 means ephemeral (§1.2).
+        if (eq == std::string::npos || !parse_int(v.substr(0, eq), 1, 65535, dev) ||
             !parse_int(v.substr(eq + 1), 0, 65535, host)) {
-          return fail("bad --port-map '" + v + "' (expected auto or DEV=HOST, ports 0-65535)");
+          return fail("bad --port-map '" + v +
+                      "' (expected auto or DEV=HOST, DEV 1-65535, HOST 0-65535)");
         }
         o.port_maps.push_back({static_cast<int>(dev), static_cast<int>(host)});
       }
     } else if (arg == "--dns-server") {
-      if (!take(v) || v.empty()) return fail("option --dns-server needs IP[:PORT]");
-      o.dns_server = v;
+      if (!take(v) || !valid_dns_server(v)) {
+        return fail("bad --dns-server '" + v + "' (expected IP, IP:PORT or [IPv6]:PORT)");
+      }
+      // At most twice: the device has two DNS slots (net.md §7.3).
+      if (o.dns_servers.size() == 2) return fail("option --dns-server given more than twice");
+      o.dns_servers.push_back(v);
+      if (o.dns_server.empty()) o.dns_server = v;
     } else if (arg == "--tls-ca") {
       if (!take(v) || v.empty()) return fail("option --tls-ca needs a PEM file");
       o.tls_ca = v;
@@ -145,8 +188,8 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
       o.on_dsleep = v == "exit" ? OnDsleep::exit : OnDsleep::wake;
     } else if (arg == "--timeout") {
       double s = 0;
-      if (!take(v) || !parse_double(v, 0, s) || s <= 0) {
-        return fail("bad --timeout '" + v + "' (expected seconds > 0)");
+      if (!take(v) || !parse_double(v, 0, s) || s <= 0 || s > kMaxSeconds) {
+        return fail("bad --timeout '" + v + "' (expected seconds, > 0 and <= 1e9)");
       }
       o.timeout = s;
     } else if (arg == "--root") {
@@ -168,7 +211,10 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
       }
       o.heap_scale = f;
     } else if (arg == "--ip") {
-      if (!take(v) || v.empty()) return fail("option --ip needs an address");
+      in_addr a4{};
+      if (!take(v) || inet_pton(AF_INET, v.c_str(), &a4) != 1) {
+        return fail("bad --ip '" + v + "' (expected an IPv4 address)");
+      }
       o.ip = v;
     } else if (arg == "--wifi") {
       if (!take(v) || (v != "up" && v != "down")) {
@@ -190,6 +236,8 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
     } else if (arg == "--modules") {
       if (!take(v)) return fail("option --modules needs a comma-separated list");
       o.modules = split_list(v);
+      std::string error;
+      if (!validate_modules(o, error)) return fail(error);
     } else if (arg == "--ntest") {
       if (!inline_value || value == "plain") {
         o.ntest = NtestMode::plain;
@@ -200,8 +248,9 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
       }
     } else if (arg == "--uptime-offset") {
       double s = 0;
-      if (!take(v) || !parse_double(v, 0, s)) {
-        return fail("bad --uptime-offset '" + v + "' (expected seconds >= 0)");
+      // Bounded so that offset in microseconds fits the 64-bit uptime.
+      if (!take(v) || !parse_double(v, 0, s) || s > kMaxSeconds) {
+        return fail("bad --uptime-offset '" + v + "' (expected seconds, 0-1e9)");
       }
       o.uptime_offset = s;
     } else {

@@ -25,7 +25,8 @@ struct Options {
   std::string profile = "esp8266";
   bool port_map_auto = false;
   std::vector<PortMap> port_maps;
-  std::string dns_server;
+  std::string dns_server;                // the first --dns-server, empty: resolv.conf
+  std::vector<std::string> dns_servers;  // every --dns-server, at most 2 (net.md §7.3)
   std::string tls_ca;
   bool strict = false;
   OnError on_error = OnError::exit;

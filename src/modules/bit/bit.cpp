@@ -24,9 +24,15 @@ uint64_t check_amount(lua_State* L, int idx) {
 }
 
 // Shifts of 32 or more give 0 (a host choice: C leaves them undefined, §8.4).
-uint32_t shift_left(uint32_t v, uint64_t n) { return n >= 32 ? 0 : v << n; }
-uint32_t shift_right(uint32_t v, uint64_t n) { return n >= 32 ? 0 : v >> n; }
-uint32_t mask(uint64_t pos) { return shift_left(1, pos); }
+uint32_t shift_left(uint32_t v, uint64_t n) {
+  return n >= 32 ? 0 : v << n;
+}
+uint32_t shift_right(uint32_t v, uint64_t n) {
+  return n >= 32 ? 0 : v >> n;
+}
+uint32_t mask(uint64_t pos) {
+  return shift_left(1, pos);
+}
 
 void push_bits(lua_State* L, uint32_t v) {
   lua_pushinteger(L, static_cast<lua_Integer>(static_cast<int32_t>(v)));

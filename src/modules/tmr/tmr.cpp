@@ -1,6 +1,8 @@
 // The tmr module (runtime.md §4.1).
 #include <time.h>
 
+#include <cerrno>
+
 #include "lua/box.hpp"
 #include "modules/tmr/timer.hpp"
 #include "runtime/boot.hpp"
@@ -123,8 +125,9 @@ int tmr_delay(lua_State* L) {
   lua_Integer us = luaL_checkinteger(L, 1);
   luaL_argcheck(L, us > 0, 1, "wrong arg range");
   // The device busy-waits; the whole runtime blocks here too, without spinning.
+  // A signal or --timeout ends the wait so the shutdown of §2.7 is not delayed.
   timespec ts{static_cast<time_t>(us / 1000000), static_cast<long>((us % 1000000) * 1000)};
-  while (nanosleep(&ts, &ts) != 0) {
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR && !signal_pending()) {
   }
   return 0;
 }

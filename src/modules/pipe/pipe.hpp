@@ -1,0 +1,78 @@
+// A pipe object (runtime.md §4.10): a FIFO of bytes kept, as on the device,
+// in records of up to 256 bytes (the firmware's LUAL_BUFFERSIZE), so nrec()
+// counts what the device would. An optional reader function runs as a task
+// of the pipe's priority after a write. The C++ object owns the records and
+// the Lua references; the userdata holds only a pointer (design.md).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lua/ref.hpp"
+#include "runtime/boot.hpp"
+#include "runtime/resource.hpp"
+
+namespace nmh {
+
+class Pipe final : public Resource {
+ public:
+  static constexpr const char* kMetatable = "pipe.pipe";
+  static constexpr size_t kRecordSize = 256;
+
+  // What p:read() takes: `size` bytes, or (size 0) through `delim`, kept if `keep`.
+  struct ReadSpec {
+    size_t size = 0;
+    char delim = '\n';
+    bool keep = true;
+  };
+
+  // Pushes a new pipe's userdata. reader may be empty (no reader task).
+  static Pipe** push(lua_State* L, lua::Ref reader, Priority prio);
+
+  Pipe(Boot& boot, Pipe** box, lua::Ref reader, Priority prio);
+  ~Pipe() override;
+
+  // Appends bytes; posts the reader task unless one is pending (runtime.md
+  // §4.10). self_idx is the pipe's userdata: a pending reader anchors it.
+  void write(lua_State* L, int self_idx, std::string_view bytes);
+  // Puts bytes back at the head.
+  void unread(std::string_view bytes);
+  // A record, or nothing when the pipe is empty.
+  std::optional<std::string> read(const ReadSpec& spec);
+  size_t nrec() const { return records_.size(); }
+
+  // __gc and teardown: drop every reference, clear the box, free the object.
+  void detach();
+  void shutdown(bool /*graceful*/) override { detach(); }
+
+ private:
+  struct Record {
+    size_t start = 0;
+    size_t end = 0;
+    std::array<char, kRecordSize> buf{};
+    size_t used() const { return end - start; }
+  };
+  enum class Verdict { none, repost, stop };
+
+  static int call_reader(lua_State* L);
+  Record& add_record(bool at_head);
+  void drop_head();
+  void post_reader();
+  void run_reader();
+
+  Pipe** box_;
+  lua::Ref reader_;
+  lua::Ref anchor_;  // the userdata, while a reader task is pending or running
+  Priority prio_;
+  std::deque<Record> records_;
+  bool task_pending_ = false;
+  bool in_reader_ = false;
+  bool written_ = false;  // a write happened while the reader ran
+  Verdict verdict_ = Verdict::none;
+};
+
+}  // namespace nmh

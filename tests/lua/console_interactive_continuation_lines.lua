@@ -1,0 +1,4 @@
+-- runtime.md §4.9.3: an incomplete chunk waits for the next line with ">> ";
+-- _PROMPT and _PROMPT2 replace the prompts.
+-- args: -i
+-- stdin: for i = 1, 2 do\nprint(i)\nend\n_PROMPT, _PROMPT2 = "$ ", "+ "\nif true then\nprint("ok") end\n

@@ -1,0 +1,4 @@
+-- runtime.md §4.9.3: as the firmware's input driver, CR, LF and CR LF each
+-- end one line, so a file with DOS line ends runs line by line.
+-- args: -i
+-- stdin: print(1)\r\nprint(2)\rprint(3)\n

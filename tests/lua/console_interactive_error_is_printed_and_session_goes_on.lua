@@ -1,0 +1,4 @@
+-- runtime.md §2.4.3, §4.9.3: a console line's error prints "Lua error: ",
+-- TAB, traceback; nothing restarts and the session goes on, status 0.
+-- args: -i
+-- stdin: error("boom")\nprint("still here")\n

@@ -1,0 +1,3 @@
+-- runtime.md §4.9.3 (host choice): at EOF a last line without a newline still runs.
+-- args: -i
+-- stdin: print("a")\nprint("b")

@@ -1,0 +1,5 @@
+-- runtime.md §3.3: a .lc that is not host bytecode, loaded directly, raises
+-- Lua's binary-chunk error plus W-LC. The flash image
+-- lua_dofile_of_foreign_lc_raises.flash/ holds init.lua (the test) and foreign.lc.
+-- operand: lua_dofile_of_foreign_lc_raises.flash
+-- stderr: W-LC: foreign\.lc is not host bytecode .*: not loaded

@@ -1,0 +1,6 @@
+-- runtime.md §3.3: require tries NAME.lc then NAME.lua; a .lc that is not host
+-- bytecode (luac.cross output) is skipped with W-LC and NAME.lua loads.
+-- The flash image lua_require_skips_foreign_lc.flash/ holds init.lua (the
+-- test), mod.lc (a foreign binary chunk) and mod.lua.
+-- operand: lua_require_skips_foreign_lc.flash
+-- stderr: W-LC: mod\.lc is not host bytecode .*: skipped \(at init\.lua:2\)

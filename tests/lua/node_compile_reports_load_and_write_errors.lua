@@ -1,0 +1,6 @@
+-- args: --scratch
+-- operand: node_compile_reports_load_and_write_errors.flash
+-- runtime.md §4.2.1: compile raises the load error (syntax, missing file) and
+-- "cannot open/write to file". The flash image
+-- node_compile_reports_load_and_write_errors.flash/ holds init.lua (the test),
+-- broken.lua, and locked.lua whose locked.lc is a directory.

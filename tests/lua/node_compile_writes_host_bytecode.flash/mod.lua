@@ -1,0 +1,2 @@
+local value = "mod loaded"
+return value

@@ -1,0 +1,5 @@
+-- args: --scratch
+-- operand: node_compile_writes_host_bytecode.flash
+-- runtime.md §4.2.1: node.compile writes host bytecode from NAME.lua to
+-- NAME.lc, stripped per node.stripdebug. The flash image
+-- node_compile_writes_host_bytecode.flash/ holds init.lua (the test) and mod.lua.

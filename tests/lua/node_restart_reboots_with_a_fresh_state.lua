@@ -1,0 +1,7 @@
+-- args: --scratch
+-- operand: node_restart_reboots_with_a_fresh_state.flash
+-- stderr: N-RESTART: restarting: node\.restart\(\)
+-- runtime.md §2.5: node.restart() returns and the callback finishes; then a
+-- fresh boot: globals and timers are gone, flash files are kept, and
+-- node.bootreason() turns from 1, 0 into 2, 4. The flash image
+-- node_restart_reboots_with_a_fresh_state.flash/ holds init.lua (the test).
