@@ -119,7 +119,11 @@ Boot::Boot(Device& device, bool first)
         self->diagnostics().report(diag::kWatchdog, {"--on-error decides what follows"});
         switch (self->device_.options().on_error) {
           case OnError::exit: self->device_.request_exit(1); break;
-          case OnError::restart: self->device_.request_restart("soft watchdog", true); break;
+          case OnError::restart:
+            // An uncaught error (§2.8): the run ends with status 1, as for errors (§2.4.2).
+            self->device_.mark_failed();
+            self->device_.request_restart("soft watchdog", true);
+            break;
           case OnError::cont:
             self->device_.mark_failed();
             self->softwd_ = -1;
@@ -169,6 +173,7 @@ void Boot::teardown(bool graceful) {
   start_handle_close(reinterpret_cast<uv_handle_t*>(&softwd_tick_));
   start_handle_close(reinterpret_cast<uv_handle_t*>(&error_restart_));
   while (open_handles_ > 0 || resource_count_ > 0) uv_run(loop(), UV_RUN_NOWAIT);
+  states_.clear();
 }
 
 void Boot::start() {

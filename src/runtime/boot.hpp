@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
+#include <typeindex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
@@ -32,6 +35,13 @@ enum class Priority { low = 0, medium = 1, high = 2 };
 
 enum class PostResult { queued, over_limit, refused };
 
+// Per-boot state of a module (net's connection count, shared buffers). It is
+// destroyed after every resource of the boot has closed.
+class ModuleState {
+ public:
+  virtual ~ModuleState() = default;
+};
+
 class Boot {
  public:
   Boot(Device& device, bool first);
@@ -43,6 +53,14 @@ class Boot {
   static Boot& from(lua_State* L) { return **static_cast<Boot**>(lua_getextraspace(L)); }
 
   lua_State* L() const { return L_; }
+
+  // The boot's instance of T (a ModuleState constructible from Boot&), made on first use.
+  template <class T>
+  T& state() {
+    auto& slot = states_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_unique<T>(*this);
+    return static_cast<T&>(*slot);
+  }
   Device& device() const { return device_; }
   const Profile& profile() const;
   Diagnostics& diagnostics() const;
@@ -138,6 +156,7 @@ class Boot {
   std::function<void(std::string_view)> output_sink_;
   bool output_serial_too_ = true;
   std::string pending_console_;  // an incomplete console chunk waiting for its next line
+  std::unordered_map<std::type_index, std::unique_ptr<ModuleState>> states_;
 };
 
 }  // namespace nmh

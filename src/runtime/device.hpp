@@ -34,6 +34,10 @@ struct Persistent {
   int boot_raw = 1;
   int boot_extended = 0;
   int strip_level = 1;  // node.stripdebug
+  // net.dns server slots 0 and 1 as the script set them (net.md §7.2, §7.3);
+  // empty: not set by the script, use --dns-server or /etc/resolv.conf.
+  std::string dns_servers[2];
+  bool dns_servers_set = false;
 };
 
 // What ends or restarts the current boot once the running callback returns.

@@ -12,15 +12,15 @@ namespace {
 constexpr ModuleEntry kModules[] = {
     {"bit", open_bit},
     {"file", open_file},
+    {"net", open_net},
     {"node", open_node},
     {"pipe", open_pipe},
     {"tmr", open_tmr},
     {"uart", open_uart},
-    // Later issues: net, tls, wifi, sjson, encoder, crypto, gpio, rtctime, sntp.
+    // Later issues: tls, wifi, sjson, encoder, crypto, gpio, rtctime, sntp.
     {"crypto", nullptr},
     {"encoder", nullptr},
     {"gpio", nullptr},
-    {"net", nullptr},
     {"rtctime", nullptr},
     {"sjson", nullptr},
     {"sntp", nullptr},

@@ -34,6 +34,7 @@ int open_file(lua_State* L);
 int open_uart(lua_State* L);
 int open_pipe(lua_State* L);
 int open_bit(lua_State* L);
+int open_net(lua_State* L);
 int open_host(lua_State* L);  // the _HOST global (runtime.md §4.14), not a module
 
 }  // namespace nmh

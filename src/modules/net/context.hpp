@@ -1,0 +1,69 @@
+// Per-boot state of the net module: the established-connection count that
+// the esp8266 profile caps (net.md §13), servers waiting to accept, the
+// loop-wide read buffer (design.md hot path), and the deferred "sent" events.
+#pragma once
+
+#include <uv.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/boot.hpp"
+
+namespace nmh::net {
+
+class TcpServer;
+class TcpSocket;
+
+class NetContext final : public ModuleState {
+ public:
+  explicit NetContext(Boot& boot);
+  ~NetContext() override;
+  NetContext(const NetContext&) = delete;
+  NetContext& operator=(const NetContext&) = delete;
+
+  static NetContext& of(Boot& boot) { return boot.state<NetContext>(); }
+
+  Boot& boot() const { return boot_; }
+
+  // One buffer for every read of the loop: libuv reads into it and the
+  // receive strings are made straight from it.
+  char* read_buffer() { return buffer_.get(); }
+  size_t read_buffer_size() const { return buffer_size_; }
+
+  // Established TCP connections, accepted and outgoing (net.md §13).
+  size_t established() const { return established_; }
+  void connection_up() { ++established_; }
+  void connection_down();
+  // While exactly the profile's number are established, accepts wait (net.md §13).
+  bool accept_blocked() const;
+  void defer_accept(TcpServer* server);
+  void forget_server(TcpServer* server);
+
+  // Sockets whose finished sends still owe "sent" events: they fire on the
+  // next loop turn, never inside send() (net.md §4.3).
+  void owe_sent(TcpSocket* socket);
+  void forget_socket(TcpSocket* socket);
+  // Frees a resource on the next loop turn: a socket collected inside one of
+  // its own events must outlive the C++ frames still running for it.
+  void bury(Resource* resource);
+
+  // Servers listening now, for the device's same-port, same-IP rule (net.md §3.1 step 7).
+  std::vector<TcpServer*>& servers() { return servers_; }
+
+ private:
+  static void on_idle(uv_idle_t* idle);
+
+  Boot& boot_;
+  std::unique_ptr<char[]> buffer_;
+  size_t buffer_size_;
+  size_t established_ = 0;
+  std::vector<TcpServer*> deferred_;
+  std::vector<TcpServer*> servers_;
+  std::vector<TcpSocket*> owing_;
+  std::vector<Resource*> graveyard_;
+  uv_idle_t* idle_;  // heap-allocated: it closes after this state is gone
+};
+
+}  // namespace nmh::net

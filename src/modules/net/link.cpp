@@ -1,0 +1,153 @@
+#include "modules/net/link.hpp"
+
+#include "modules/net/context.hpp"
+#include "modules/net/tcp_socket.hpp"
+
+namespace nmh::net {
+
+namespace {
+// A graceful teardown gives queued data this long to leave before RST, so a
+// peer that never reads cannot hold up a shutdown (runtime.md §2.7).
+constexpr uint64_t kFlushLimitMs = 1000;
+}  // namespace
+
+Link::Link(Boot& boot, TcpSocket* owner, int family) : Resource(boot), owner_(owner) {
+  uv_tcp_init_ex(boot.loop(), &tcp_, static_cast<unsigned>(family));
+  tcp_.data = this;
+  uv_timer_init(boot.loop(), &timer_);
+  timer_.data = this;
+}
+
+int Link::fd() const {
+  uv_os_fd_t fd = -1;
+  uv_fileno(reinterpret_cast<const uv_handle_t*>(&tcp_), &fd);
+  return fd;
+}
+
+int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
+  connect_req_.data = this;
+  int rc = uv_tcp_connect(&connect_req_, &tcp_, addr, on_connect);
+  if (rc == 0 && timeout_ms > 0) uv_timer_start(&timer_, on_timeout, timeout_ms, 0);
+  return rc;
+}
+
+void Link::on_timeout(uv_timer_t* timer) {
+  auto* self = static_cast<Link*>(timer->data);
+  if (self->closing_) {
+    self->abort();  // the graceful flush ran out of time
+    return;
+  }
+  // The device gives up after 6 SYN retransmissions (net.md §4.1, §13).
+  TcpSocket* owner = self->owner_;
+  self->abort();
+  if (owner != nullptr) owner->on_connected(UV_ETIMEDOUT);
+}
+
+void Link::on_connect(uv_connect_t* req, int status) {
+  auto* self = static_cast<Link*>(req->data);
+  if (status == UV_ECANCELED || self->closing_) return;
+  uv_timer_stop(&self->timer_);
+  if (self->owner_ != nullptr) self->owner_->on_connected(status);
+}
+
+bool Link::write(const char* data, size_t len) {
+  if (closing_) return false;
+  uv_buf_t buf = uv_buf_init(const_cast<char*>(data), static_cast<unsigned>(len));
+  int n = uv_try_write(stream(), &buf, 1);
+  if (n == static_cast<int>(len)) return true;
+  if (n < 0 && n != UV_EAGAIN) return false;  // the read side reports the failure
+  size_t done = n > 0 ? static_cast<size_t>(n) : 0;
+  auto* w = new WriteReq;
+  w->data.assign(data + done, len - done);
+  w->req.data = this;
+  uv_buf_t rest = uv_buf_init(w->data.data(), static_cast<unsigned>(w->data.size()));
+  if (uv_write(&w->req, stream(), &rest, 1, on_write) != 0) {
+    delete w;
+    return false;
+  }
+  return false;
+}
+
+void Link::on_write(uv_write_t* req, int status) {
+  auto* w = reinterpret_cast<WriteReq*>(req);
+  auto* self = static_cast<Link*>(req->data);
+  delete w;
+  if (status == 0 && self->owner_ != nullptr) self->owner_->on_written();
+}
+
+void Link::on_alloc(uv_handle_t* handle, size_t /*suggested*/, uv_buf_t* buf) {
+  auto* self = static_cast<Link*>(handle->data);
+  NetContext& ctx = NetContext::of(self->boot());
+  *buf = uv_buf_init(ctx.read_buffer(), static_cast<unsigned>(ctx.read_buffer_size()));
+}
+
+void Link::on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+  auto* self = static_cast<Link*>(stream->data);
+  if (nread == 0 || self->owner_ == nullptr) return;
+  if (nread > 0) {
+    self->owner_->on_data(buf->base, static_cast<size_t>(nread));
+  } else {
+    self->stop_reading();
+    self->owner_->on_end(static_cast<int>(nread));
+  }
+}
+
+void Link::start_reading() {
+  if (reading_ || closing_) return;
+  if (uv_read_start(stream(), on_alloc, on_read) == 0) reading_ = true;
+}
+
+void Link::stop_reading() {
+  if (!reading_) return;
+  uv_read_stop(stream());
+  reading_ = false;
+}
+
+void Link::close_graceful() {
+  if (closing_) return;
+  closing_ = true;
+  stop_reading();
+  uv_timer_stop(&timer_);
+  shutdown_req_.data = this;
+  int rc = uv_shutdown(&shutdown_req_, stream(), [](uv_shutdown_t* req, int /*status*/) {
+    static_cast<Link*>(req->data)->close_handles();
+  });
+  if (rc != 0) {
+    close_handles();
+    return;
+  }
+  uv_timer_start(&timer_, on_timeout, kFlushLimitMs, 0);
+}
+
+void Link::abort() {
+  closing_ = true;
+  stop_reading();
+  uv_timer_stop(&timer_);
+  auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
+  // RST rather than FIN; libuv refuses that while a shutdown request is pending.
+  if (uv_is_closing(tcp) == 0 && uv_tcp_close_reset(&tcp_, on_closed) != 0) uv_close(tcp, on_closed);
+  close_handles();
+}
+
+void Link::on_closed(uv_handle_t* handle) {
+  auto* self = static_cast<Link*>(handle->data);
+  if (--self->open_handles_ == 0) delete self;
+}
+
+void Link::close_handles() {
+  auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
+  auto* timer = reinterpret_cast<uv_handle_t*>(&timer_);
+  if (uv_is_closing(tcp) == 0) uv_close(tcp, on_closed);
+  if (uv_is_closing(timer) == 0) uv_close(timer, on_closed);
+}
+
+void Link::shutdown(bool graceful) {
+  orphan();
+  if (graceful) {
+    close_graceful();
+  } else {
+    abort();
+  }
+}
+
+}  // namespace nmh::net

@@ -1,0 +1,69 @@
+// Link: the libuv TCP handle of one connection. It outlives its socket when
+// needed (a graceful close still flushing, a script that dropped the socket)
+// and frees itself when its handles are closed (design.md, object lifetime).
+#pragma once
+
+#include <uv.h>
+
+#include <sys/socket.h>
+
+#include <string>
+
+#include "runtime/resource.hpp"
+
+namespace nmh::net {
+
+class TcpSocket;
+
+class Link final : public Resource {
+ public:
+  // family: AF_INET or AF_INET6 makes the OS socket now (options can be set
+  // before connect); AF_UNSPEC leaves that to accept.
+  Link(Boot& boot, TcpSocket* owner, int family = AF_UNSPEC);
+  int fd() const;
+
+  uv_tcp_t* tcp() { return &tcp_; }
+  uv_stream_t* stream() { return reinterpret_cast<uv_stream_t*>(&tcp_); }
+  TcpSocket* owner() const { return owner_; }
+  // The socket lets go; the link carries on closing by itself.
+  void orphan() { owner_ = nullptr; }
+
+  int connect(const sockaddr* addr, unsigned timeout_ms);
+  // Hands data to the OS: what the socket takes now is written at once, the
+  // rest is copied and queued (design.md hot path). Returns true if all of it
+  // was taken immediately.
+  bool write(const char* data, size_t len);
+  void start_reading();
+  void stop_reading();
+  bool reading() const { return reading_; }
+
+  // Queued data is still sent, then FIN (net.md §4.4, runtime.md §2.7).
+  void close_graceful();
+  // RST: a rebooting device vanishes without FIN (runtime.md §2.5).
+  void abort();
+  void shutdown(bool graceful) override;
+
+ private:
+  struct WriteReq {
+    uv_write_t req;
+    std::string data;
+  };
+  static void on_connect(uv_connect_t* req, int status);
+  static void on_alloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
+  static void on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
+  static void on_write(uv_write_t* req, int status);
+  static void on_timeout(uv_timer_t* timer);
+  static void on_closed(uv_handle_t* handle);
+  void close_handles();
+
+  uv_tcp_t tcp_{};
+  uv_timer_t timer_{};  // connect timeout (net.md §13)
+  uv_connect_t connect_req_{};
+  uv_shutdown_t shutdown_req_{};
+  TcpSocket* owner_;
+  int open_handles_ = 2;
+  bool reading_ = false;
+  bool closing_ = false;
+};
+
+}  // namespace nmh::net

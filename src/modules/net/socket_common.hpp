@@ -1,0 +1,49 @@
+// What TCP, UDP and server objects share: self checks, the pitfall checks of
+// net.md §14 that look at callbacks, TTL, endpoints and error notices.
+#pragma once
+
+#include <sys/socket.h>
+
+#include <string>
+
+#include "lua/box.hpp"
+#include "lua/ref.hpp"
+
+namespace nmh {
+class Boot;
+}
+
+namespace nmh::net {
+
+// self must be a userdata (`invalid user data`), of the right kind (Lua's
+// typed error naming it), and still attached (net.md §1).
+template <class T>
+T** check_self(lua_State* L, int idx, const char* metatable) {
+  if (lua_type(L, idx) != LUA_TUSERDATA) luaL_error(L, "invalid user data");
+  T** box = lua::check_box<T>(L, idx, metatable);
+  if (*box == nullptr) luaL_error(L, "invalid user data");
+  return box;
+}
+
+// W-NET5: the callback at fn_idx holds the object at self_idx as a direct upvalue (net.md §10.2).
+void warn_self_capture(lua_State* L, int self_idx, int fn_idx, const char* event);
+// W-NET11 for an IPv6 literal in the esp8266 profile (net.md §12.1).
+void warn_if_ipv6(lua_State* L, const std::string& text);
+// W-NET4 (net.md §14): a full collection, then compare the heap with the baseline.
+void warn_if_hoarding(Boot& boot, const lua::Ref& receive, size_t delivered, size_t baseline);
+// The one-line notice for an errno net.md §9.3 does not name.
+void note_errno(Boot& boot, const char* operation, int uv_status);
+
+// IP_TTL or IPV6_UNICAST_HOPS (and the multicast TTL); 0 is sent as 1 (net.md §4.8).
+void apply_ttl(int fd, int ttl);
+int read_ttl(int fd);
+
+// The host port a listen on device port binds (--port-map, net.md §12.3); 0
+// lets the OS choose. A mapping is announced with N-PORT.
+uint16_t map_port(lua_State* L, uint16_t port);
+void announce_port(lua_State* L, uint16_t device_port, uint16_t host_port);
+
+// Pushes port, ip (two values) for an endpoint.
+int push_endpoint(lua_State* L, const sockaddr* sa);
+
+}  // namespace nmh::net

@@ -1,0 +1,264 @@
+#include "modules/net/tcp_server.hpp"
+
+#include <algorithm>
+
+#include "lua/box.hpp"
+#include "modules/net/address.hpp"
+#include "modules/net/context.hpp"
+#include "modules/net/errors.hpp"
+#include "modules/net/link.hpp"
+#include "modules/net/socket_common.hpp"
+#include "modules/net/tcp_socket.hpp"
+#include "modules/net/warnings.hpp"
+#include "runtime/boot.hpp"
+#include "runtime/device.hpp"
+#include "runtime/profile.hpp"
+
+namespace nmh::net {
+
+TcpServer::TcpServer(Boot& boot, TcpServer** box, unsigned timeout_s)
+    : Resource(boot), box_(box), timeout_s_(timeout_s) {}
+
+TcpServer::~TcpServer() { stop_listening(); }
+
+TcpServer* TcpServer::push_new(lua_State* L, unsigned timeout_s) {
+  auto** box = lua::new_box<TcpServer>(L, nullptr, kMetatable);
+  *box = new TcpServer(Boot::from(L), box, timeout_s);
+  return *box;
+}
+
+void TcpServer::stop_listening() {
+  if (listener_ == nullptr) return;
+  NetContext::of(boot()).forget_server(this);
+  listener_->owner = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(&listener_->tcp),
+           [](uv_handle_t* h) { delete reinterpret_cast<TcpServer::Listener*>(h); });
+  listener_ = nullptr;
+  waiting_ = false;
+}
+
+void TcpServer::on_connection(uv_stream_t* stream, int status) {
+  auto* listener = reinterpret_cast<Listener*>(stream);
+  TcpServer* self = listener->owner;
+  if (self == nullptr || status != 0) return;
+  NetContext& ctx = NetContext::of(self->boot());
+  if (ctx.accept_blocked()) {
+    // The device drops the SYN while exactly 5 are established; here the
+    // connection waits in the kernel until a slot opens (net.md §13).
+    self->waiting_ = true;
+    ctx.defer_accept(self);
+    self->boot().diagnostics().report(warn::kAcceptDeferred);
+    return;
+  }
+  self->accept_one();
+}
+
+void TcpServer::accept_deferred() {
+  if (!waiting_ || listener_ == nullptr) return;
+  waiting_ = false;
+  accept_one();
+}
+
+void TcpServer::accept_one() {
+  Boot& boot = this->boot();
+  lua_State* L = boot.L();
+  if (boot.halted()) return;
+  // The new socket's userdata is made under protection: a refused allocation
+  // (--strict heap) must not escape into the loop.
+  lua_pushcfunction(L, [](lua_State* S) -> int {
+    TcpSocket::push_new(S);
+    return 1;
+  });
+  if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
+    lua_pop(L, 1);
+    return;
+  }
+  int ud = lua_gettop(L);
+  TcpSocket* socket = *lua::check_box<TcpSocket>(L, ud, TcpSocket::kMetatable);
+  auto* link = new Link(boot, socket);
+  if (uv_accept(reinterpret_cast<uv_stream_t*>(&listener_->tcp), link->stream()) != 0) {
+    link->orphan();
+    link->abort();
+    lua_pop(L, 1);
+    return;
+  }
+  socket->adopt(L, link, std::clamp(timeout_s_, 1U, 32767U));
+  // Accept callback, then "connection", then reading (net.md §3.2).
+  accept_cb_.push(L);
+  lua_pushvalue(L, ud);
+  boot.invoke(1, CallbackKind::net);
+  socket->accepted();
+  lua_settop(L, ud - 1);
+}
+
+void TcpServer::detach() {
+  accept_cb_.reset();
+  anchor_.reset();
+  if (box_ != nullptr) *box_ = nullptr;
+  box_ = nullptr;
+  stop_listening();
+  if (!buried_) {
+    buried_ = true;
+    NetContext::of(boot()).bury(this);
+  }
+}
+
+void TcpServer::shutdown(bool /*graceful*/) { detach(); }
+
+struct TcpServerApi {
+  static TcpServer* check(lua_State* L) {
+    return *check_self<TcpServer>(L, 1, TcpServer::kMetatable);
+  }
+
+  static int listen(lua_State* L) {
+    TcpServer* s = check(L);
+    if (s->listening()) return luaL_error(L, "already listening");
+    // Arguments are scanned by position (net.md §3.1).
+    int i = 2;
+    uint16_t port = 0;
+    if (lua_type(L, i) == LUA_TNUMBER || (lua_type(L, i) == LUA_TSTRING && lua_isnumber(L, i))) {
+      port = static_cast<uint16_t>(static_cast<lua_Integer>(lua_tonumber(L, i)) & 0xFFFF);
+      ++i;
+    }
+    std::string ip = "0.0.0.0";
+    if (lua_type(L, i) == LUA_TSTRING || lua_type(L, i) == LUA_TNUMBER) {
+      ip = lua_tostring(L, i);
+      ++i;
+    }
+    std::optional<Address> requested = parse_ip(ip);
+    if (!requested) return luaL_error(L, "invalid IP address");
+    if (!lua_isfunction(L, i)) return luaL_error(L, "need callback");
+    warn_if_ipv6(L, ip);
+    Boot& boot = Boot::from(L);
+    NetContext& ctx = NetContext::of(boot);
+    std::string text = format_ip(requested->sa());
+    for (TcpServer* other : ctx.servers()) {
+      // lwIP fails the listen step for the same port and IP: reported as ERR_MEM (§3.1 step 7).
+      if (port != 0 && other->script_port_ == port && other->report_ip_ == text) {
+        return luaL_error(L, "%s", err_message(kMem));
+      }
+    }
+    uint16_t host_port = map_port(L, port);
+    bool all = text == "0.0.0.0";
+    Address bind_addr;
+    if (all) {
+      // No IP or 0.0.0.0: dual-stack on :: (net.md §12.2).
+      bind_addr = *parse_ipv6("::", host_port);
+    } else {
+      bind_addr = *requested;
+      bind_addr.set_port(host_port);
+    }
+    auto* listener = new TcpServer::Listener;
+    listener->owner = s;
+    uv_tcp_init(boot.loop(), &listener->tcp);
+    int rc = uv_tcp_bind(&listener->tcp, bind_addr.sa(), 0);
+    if (rc == UV_EAFNOSUPPORT && all) {
+      bind_addr = *parse_ipv4("0.0.0.0", host_port);  // a host without IPv6
+      rc = uv_tcp_bind(&listener->tcp, bind_addr.sa(), 0);
+    }
+    if (rc == UV_EADDRNOTAVAIL) {
+      boot.diagnostics().report(warn::kLocalAddress, {text}, lua::where(L, 1));
+      bind_addr = *parse_ipv6("::", host_port);
+      rc = uv_tcp_bind(&listener->tcp, bind_addr.sa(), 0);
+    }
+    if (rc == 0) {
+      rc = uv_listen(reinterpret_cast<uv_stream_t*>(&listener->tcp), SOMAXCONN, TcpServer::on_connection);
+    }
+    if (rc != 0) {
+      uv_close(reinterpret_cast<uv_handle_t*>(&listener->tcp),
+               [](uv_handle_t* h) { delete reinterpret_cast<TcpServer::Listener*>(h); });
+      return raise_listen_error(L, rc, port);
+    }
+    s->listener_ = listener;
+    s->script_port_ = port;
+    s->report_ip_ = text;
+    sockaddr_storage ss{};
+    int n = sizeof ss;
+    uv_tcp_getsockname(&listener->tcp, reinterpret_cast<sockaddr*>(&ss), &n);
+    Address bound;
+    bound.storage = ss;
+    s->bound_ip_ = format_ip(bound.sa());
+    if (port == 0 || host_port == 0) {
+      // Port 0: the stack chose; the script sees that port unless it is mapped.
+      if (port == 0) s->script_port_ = bound.port();
+      if (host_port == 0 && port != 0) announce_port(L, port, bound.port());
+    }
+    s->accept_cb_ = lua::Ref(L, i);
+    warn_self_capture(L, 1, i, "connection");
+    s->anchor_ = lua::Ref(L, 1);
+    ctx.servers().push_back(s);
+    return 0;
+  }
+
+  static int raise_listen_error(lua_State* L, int rc, uint16_t port) {
+    switch (rc) {
+      case UV_EADDRINUSE: return luaL_error(L, "%s", err_message(kUse));
+      case UV_EACCES:
+        return luaL_error(L, "permission denied: port %d requires privileges (use --port-map %d=<port>)",
+                          port, port);
+      case UV_EMFILE:
+      case UV_ENFILE:
+      case UV_ENOBUFS: return luaL_error(L, "cannot allocate PCB");
+      default: return luaL_error(L, "unknown error");
+    }
+  }
+
+  static int close(lua_State* L) {
+    TcpServer* s = check(L);
+    if (!s->listening()) return luaL_error(L, "not connected");
+    s->stop_listening();
+    s->anchor_.reset();
+    return 0;
+  }
+
+  static int getaddr(lua_State* L) {
+    TcpServer* s = check(L);
+    if (!s->listening()) {
+      lua_pushnil(L);
+      lua_pushnil(L);
+      return 2;
+    }
+    lua_pushinteger(L, s->script_port_);
+    lua_pushstring(L, s->report_ip_.c_str());
+    return 2;
+  }
+
+  static int gc(lua_State* L) {
+    TcpServer* s = *lua::check_box<TcpServer>(L, 1, TcpServer::kMetatable);
+    if (s != nullptr) s->detach();
+    return 0;
+  }
+};
+
+namespace {
+constexpr luaL_Reg kMethods[] = {
+    {"listen", TcpServerApi::listen},
+    {"close", TcpServerApi::close},
+    {"getaddr", TcpServerApi::getaddr},
+    {nullptr, nullptr},
+};
+}  // namespace
+
+void register_tcp_server(lua_State* L) {
+  lua::new_class(L, TcpServer::kMetatable, kMethods, TcpServerApi::gc);
+  lua_pop(L, 1);
+}
+
+int create_server(lua_State* L) {
+  Boot& boot = Boot::from(L);
+  // The ESP8266 reads only the idle timeout: createServer(net.TCP, 30) gets 1 s (net.md §2.2).
+  lua_Integer timeout = luaL_optinteger(L, 1, 30);
+  if (boot.profile().device) {
+    if (lua_gettop(L) >= 2) {
+      boot.diagnostics().report(warn::kServerArgs, {std::to_string(timeout)}, lua::where(L, 1));
+    }
+    if (timeout < 1 || timeout > 28800) {
+      boot.diagnostics().report(warn::kServerTimeout, {std::to_string(timeout)}, lua::where(L, 1));
+    }
+  }
+  lua_Integer clamped = std::clamp<lua_Integer>(timeout, 1, 32767);
+  TcpServer::push_new(L, static_cast<unsigned>(clamped));
+  return 1;
+}
+
+}  // namespace nmh::net

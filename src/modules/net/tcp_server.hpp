@@ -1,0 +1,56 @@
+// A net.server (net.md §3): a listening TCP endpoint that turns each incoming
+// connection into a net.socket. The userdata holds only a pointer; a listening
+// server anchors itself (net.md §10.1).
+#pragma once
+
+#include <uv.h>
+
+#include <cstdint>
+#include <string>
+
+#include "lua/ref.hpp"
+#include "runtime/resource.hpp"
+
+namespace nmh::net {
+
+class TcpServer final : public Resource {
+ public:
+  static constexpr const char* kMetatable = "net.tcpserver";
+
+  static TcpServer* push_new(lua_State* L, unsigned timeout_s);
+
+  bool listening() const { return listener_ != nullptr; }
+  uint16_t script_port() const { return script_port_; }
+  const std::string& bound_ip() const { return bound_ip_; }
+  // A slot opened under the esp8266 cap: take the connection that waited (net.md §13).
+  void accept_deferred();
+
+  void shutdown(bool graceful) override;
+  void detach();
+
+ private:
+  friend struct TcpServerApi;
+  struct Listener {
+    uv_tcp_t tcp;
+    TcpServer* owner;
+  };
+  TcpServer(Boot& boot, TcpServer** box, unsigned timeout_s);
+  ~TcpServer() override;
+
+  static void on_connection(uv_stream_t* stream, int status);
+  void accept_one();
+  void stop_listening();
+
+  TcpServer** box_;
+  unsigned timeout_s_;
+  lua::Ref accept_cb_;
+  lua::Ref anchor_;
+  Listener* listener_ = nullptr;
+  uint16_t script_port_ = 0;
+  std::string report_ip_;  // what getaddr says: the script's view (net.md §3.4, §12.2)
+  std::string bound_ip_;   // the address the OS socket is bound to
+  bool waiting_ = false;   // a connection is deferred
+  bool buried_ = false;
+};
+
+}  // namespace nmh::net

@@ -1,0 +1,485 @@
+#include "modules/net/tcp_socket.hpp"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
+#include <algorithm>
+
+#include "lua/box.hpp"
+#include "modules/net/context.hpp"
+#include "modules/net/dns.hpp"
+#include "modules/net/errors.hpp"
+#include "modules/net/link.hpp"
+#include "modules/net/socket_common.hpp"
+#include "modules/net/warnings.hpp"
+#include "runtime/boot.hpp"
+#include "runtime/profile.hpp"
+
+namespace nmh::net {
+
+namespace {
+constexpr const char* kEventNames[] = {"connection", "reconnection", "disconnection",
+                                       "receive",    "sent",         "dns"};
+// W-NET4 samples the heap each time a socket's delivered bytes pass a multiple of this.
+constexpr size_t kHoardStep = 16 * 1024;
+}  // namespace
+
+TcpSocket::TcpSocket(Boot& boot, TcpSocket** box) : Resource(boot), box_(box) {}
+
+TcpSocket::~TcpSocket() {
+  NetContext::of(boot()).forget_socket(this);
+  if (link_ != nullptr) link_->orphan();
+}
+
+TcpSocket* TcpSocket::push_new(lua_State* L) {
+  auto** box = lua::new_box<TcpSocket>(L, nullptr, kMetatable);
+  *box = new TcpSocket(Boot::from(L), box);
+  return *box;
+}
+
+TcpSocket* TcpSocket::check(lua_State* L, int idx) {
+  return *check_self<TcpSocket>(L, idx, kMetatable);
+}
+
+void TcpSocket::update_anchor(lua_State* L, int self_idx) {
+  bool want = state_ != State::idle || lookups_ > 0;
+  if (want && !anchor_ && self_idx != 0) {
+    anchor_ = lua::Ref(L, self_idx);
+  } else if (!want) {
+    anchor_.reset();
+  }
+}
+
+bool TcpSocket::emit(Event e, int nargs) {
+  lua_State* L = boot().L();
+  if (!callbacks_[e] || !anchor_) {
+    lua_pop(L, nargs);
+    return false;
+  }
+  callbacks_[e].push(L);
+  anchor_.push(L);
+  lua_rotate(L, -(nargs + 2), 2);
+  boot().invoke(nargs + 1, CallbackKind::net);
+  return true;
+}
+
+void TcpSocket::set_callback(lua_State* L, Event e, int idx, const char* event_name) {
+  if (lua_isfunction(L, idx)) warn_self_capture(L, 1, idx, event_name);
+  callbacks_[e] = lua::Ref(L, idx);
+}
+
+void TcpSocket::adopt(lua_State* L, Link* link, unsigned keepalive_s) {
+  link_ = link;
+  state_ = State::connected;
+  NetContext::of(boot()).connection_up();
+  counted_ = true;
+  update_anchor(L, lua_gettop(L));
+  apply_ttl(link_->fd(), initial_ttl());
+  // The server's idle timeout is TCP keepalive on accepted sockets (net.md §8).
+  uv_tcp_keepalive(link_->tcp(), 1, keepalive_s);
+  int fd = link_->fd();
+  int interval = 10;
+  int count = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
+}
+
+int TcpSocket::initial_ttl() const {
+  if (ttl_ >= 0) return ttl_;
+  int profile_ttl = boot().profile().default_ttl;
+  return profile_ttl > 0 ? profile_ttl : -1;  // -1: leave the OS default
+}
+
+void TcpSocket::start_reading() {
+  if (link_ != nullptr && state_ == State::connected && !held_) link_->start_reading();
+}
+
+void TcpSocket::accepted() {
+  if (box_ == nullptr || state_ != State::connected) return;
+  emit(kConnection, 0);
+  if (box_ != nullptr) start_reading();
+}
+
+void TcpSocket::connect_to(const Address& address) {
+  target_ip_ = format_ip(address.sa());
+  state_ = State::connecting;
+  link_ = new Link(boot(), this, address.storage.ss_family);
+  apply_ttl(link_->fd(), initial_ttl());
+  Address target = address;
+  target.set_port(port_);
+  int rc = link_->connect(target.sa(), boot().profile().connect_timeout_ms);
+  if (rc != 0) on_connected(rc);
+}
+
+void TcpSocket::resolved(uint64_t generation, const Address* address) {
+  lua_State* L = boot().L();
+  --lookups_;
+  bool current = generation == generation_ && state_ == State::resolving;
+  if (address != nullptr) {
+    lua_pushstring(L, format_ip(address->sa()).c_str());
+  } else {
+    lua_pushnil(L);
+  }
+  emit(kDns, 1);
+  if (box_ == nullptr) return;
+  if (current && state_ == State::resolving) {
+    if (address != nullptr) {
+      connect_to(*address);
+    } else {
+      // Host decision for a failed lookup in connect (net.md §4.1 step 7, §16.1).
+      end(kAbrt, false);
+    }
+  }
+  update_anchor(L);
+}
+
+void TcpSocket::on_connected(int status) {
+  if (state_ != State::connecting) return;
+  if (status != 0) {
+    bool noted = false;
+    int code = err_from_uv(status, &noted);
+    if (noted) note_errno(boot(), "connect", status);
+    end(code, false);
+    return;
+  }
+  state_ = State::connected;
+  NetContext::of(boot()).connection_up();
+  counted_ = true;
+  emit(kConnection, 0);
+  if (box_ != nullptr) start_reading();
+}
+
+void TcpSocket::on_data(const char* data, size_t len) {
+  lua_State* L = boot().L();
+  const Profile& profile = boot().profile();
+  size_t chunk = profile.tcp_chunk > 0 ? profile.tcp_chunk : len;
+  // One event per chunk, back to back; close() inside one drops the rest (net.md §4.4, §4.10).
+  uint64_t generation = generation_;
+  delivering_ = true;
+  for (size_t off = 0; off < len; off += chunk) {
+    if (box_ == nullptr || generation != generation_ || state_ != State::connected) break;
+    size_t n = std::min(chunk, len - off);
+    if (!callbacks_[kReceive]) continue;  // discarded, not buffered (net.md §4.2)
+    if (profile.device && delivered_ == 0) {
+      lua_gc(L, LUA_GCCOLLECT, 0);
+      heap_baseline_ = boot().heap().in_use();
+    }
+    lua_pushlstring(L, data + off, n);
+    emit(kReceive, 1);
+    if (box_ == nullptr) break;
+    size_t before = delivered_;
+    delivered_ += n;
+    if (profile.device && delivered_ / kHoardStep != before / kHoardStep) {
+      warn_if_hoarding(boot(), callbacks_[kReceive], delivered_, heap_baseline_);
+    }
+  }
+  delivering_ = false;
+  if (box_ != nullptr && held_ && link_ != nullptr) link_->stop_reading();
+}
+
+void TcpSocket::on_end(int status) {
+  if (state_ != State::connected) return;
+  bool noted = false;
+  int code = err_from_uv(status, &noted);
+  if (noted) note_errno(boot(), "receive", status);
+  // The peer's FIN: the device reports 0 and closes its side too (net.md §4.9.5).
+  end(code, status == UV_EOF);
+}
+
+void TcpSocket::end(int code, bool graceful) {
+  lua_State* L = boot().L();
+  if (link_ != nullptr) {
+    if (graceful) {
+      link_->close_graceful();
+    } else {
+      link_->abort();
+    }
+    link_->orphan();
+    link_ = nullptr;
+  }
+  // Marked closed before the callback: close() inside it raises (net.md §4.4).
+  state_ = State::idle;
+  ++generation_;
+  owed_ = 0;
+  unsent_ = 0;
+  if (counted_) {
+    counted_ = false;
+    NetContext::of(boot()).connection_down();
+  }
+  Event e = code < 0 && callbacks_[kReconnection] ? kReconnection : kDisconnection;
+  lua_pushinteger(L, code);
+  emit(e, 1);
+  if (box_ != nullptr) update_anchor(L);
+}
+
+void TcpSocket::on_written() {
+  ++owed_;
+  fire_sent_events();
+}
+
+void TcpSocket::fire_sent_events() {
+  while (owed_ > 0 && box_ != nullptr && state_ == State::connected) {
+    --owed_;
+    if (unsent_ > 0) --unsent_;
+    emit(kSent, 0);
+  }
+}
+
+void TcpSocket::detach() {
+  for (auto& cb : callbacks_) cb.reset();
+  anchor_.reset();
+  if (box_ != nullptr) *box_ = nullptr;
+  box_ = nullptr;
+  if (link_ != nullptr) {
+    link_->orphan();
+    link_->close_graceful();
+    link_ = nullptr;
+  }
+  if (counted_) {
+    counted_ = false;
+    NetContext::of(boot()).connection_down();
+  }
+  if (!buried_) {
+    buried_ = true;
+    NetContext::of(boot()).bury(this);
+  }
+}
+
+void TcpSocket::shutdown(bool /*graceful*/) {
+  // The Link, a resource of its own, closes itself; here only Lua is let go.
+  for (auto& cb : callbacks_) cb.reset();
+  anchor_.reset();
+  if (box_ != nullptr) *box_ = nullptr;
+  box_ = nullptr;
+  if (link_ != nullptr) link_->orphan();
+  link_ = nullptr;
+  counted_ = false;
+  if (!buried_) {
+    buried_ = true;
+    NetContext::of(boot()).bury(this);
+  }
+}
+
+// The Lua face of net.socket, argument checks first (net.md §4).
+struct TcpSocketApi {
+  static int connect(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    if (s->state_ != TcpSocket::State::idle) return luaL_error(L, "already connected");
+    lua_Integer port = luaL_checkinteger(L, 2) & 0xFFFF;
+    if (port == 0) return luaL_error(L, "specify port");
+    std::string host = "127.0.0.1";
+    if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) host = lua_tostring(L, 3);
+    if (lua_gettop(L) >= 4) {
+      if (!lua_isfunction(L, 4)) return luaL_argerror(L, 4, "not a function");
+      s->set_callback(L, TcpSocket::kConnection, 4, "connection");
+    }
+    s->port_ = static_cast<uint16_t>(port);
+    s->target_ip_.clear();
+    uint64_t generation = ++s->generation_;
+    s->state_ = TcpSocket::State::resolving;
+    int rc = start_lookup(L, s, host, generation);
+    if (rc != kOk) {
+      s->state_ = TcpSocket::State::idle;
+      return luaL_error(L, "%s", err_message(rc));
+    }
+    s->update_anchor(L, 1);
+    return 0;
+  }
+
+  // Resolution shared by connect() and dns(): an IPv4 literal answers at once.
+  static int start_lookup(lua_State* L, TcpSocket* s, const std::string& host,
+                          uint64_t generation) {
+    warn_if_ipv6(L, host);
+    if (auto literal = parse_ipv4(host)) {
+      ++s->lookups_;
+      s->update_anchor(L, 1);
+      s->resolved(generation, &*literal);
+      return kOk;
+    }
+    Boot& boot = Boot::from(L);
+    int rc = Resolver::of(boot).lookup(host, [s, generation](const Address* address) {
+      s->resolved(generation, address);
+    });
+    if (rc == kMem) boot.diagnostics().report(warn::kDnsTableFull, {}, lua::where(L, 1));
+    if (rc == kOk) {
+      ++s->lookups_;
+      s->update_anchor(L, 1);
+    }
+    return rc;
+  }
+
+  static int dns(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    std::string name = luaL_checkstring(L, 2);
+    if (lua_isfunction(L, 3)) s->set_callback(L, TcpSocket::kDns, 3, "dns");
+    if (!s->callbacks_[TcpSocket::kDns]) return luaL_error(L, "no callback specified");
+    // A lookup of its own: it never connects, whatever the socket does meanwhile.
+    int rc = start_lookup(L, s, name, UINT64_MAX);
+    if (rc != kOk) return luaL_error(L, "%s", err_message(rc));
+    return 0;
+  }
+
+  static int on(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    const char* name = luaL_checkstring(L, 2);
+    int e = 0;
+    while (e < TcpSocket::kEvents && std::string_view(kEventNames[e]) != name) ++e;
+    if (e == TcpSocket::kEvents) return luaL_error(L, "invalid callback name");
+    if (!lua_isnoneornil(L, 3) && !lua_isfunction(L, 3)) {
+      return luaL_error(L, "invalid callback function");
+    }
+    s->set_callback(L, static_cast<TcpSocket::Event>(e), 3, kEventNames[e]);
+    return 0;
+  }
+
+  static int send(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    size_t len = 0;
+    const char* data = luaL_checklstring(L, 2, &len);
+    if (len == 0) return luaL_error(L, "no data to send");
+    if (lua_isfunction(L, 3)) s->set_callback(L, TcpSocket::kSent, 3, "sent");
+    if (s->state_ != TcpSocket::State::connecting && s->state_ != TcpSocket::State::connected) {
+      return luaL_error(L, "not connected");
+    }
+    Boot& boot = Boot::from(L);
+    const Profile& profile = boot.profile();
+    if (profile.tcp_send_buffer > 0 && len > profile.tcp_send_buffer) {
+      boot.diagnostics().report(warn::kSendTooBig, {std::to_string(len)}, lua::where(L, 1));
+      return luaL_error(L, "%s", err_message(kMem));
+    }
+    if (profile.device && s->unsent_ > 0) {
+      boot.diagnostics().report(warn::kSendQueued, {}, lua::where(L, 1));
+    }
+    ++s->unsent_;
+    if (s->link_->write(data, len)) {
+      // Handed to the OS at once; the event still waits for the loop (net.md §4.3).
+      ++s->owed_;
+      NetContext::of(boot).owe_sent(s);
+    }
+    return 0;
+  }
+
+  static int close(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    switch (s->state_) {
+      case TcpSocket::State::idle: return luaL_error(L, "not connected");
+      case TcpSocket::State::resolving: break;  // its "dns" event still fires (net.md §4.4)
+      case TcpSocket::State::connecting:
+        s->link_->abort();
+        s->link_->orphan();
+        s->link_ = nullptr;
+        break;
+      case TcpSocket::State::connected:
+        s->link_->close_graceful();
+        s->link_->orphan();
+        s->link_ = nullptr;
+        break;
+    }
+    s->state_ = TcpSocket::State::idle;
+    ++s->generation_;
+    s->owed_ = 0;
+    s->unsent_ = 0;
+    if (s->counted_) {
+      s->counted_ = false;
+      NetContext::of(Boot::from(L)).connection_down();
+    }
+    s->update_anchor(L);
+    return 0;
+  }
+
+  static int hold(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    if (s->state_ != TcpSocket::State::connected) return 0;
+    s->held_ = true;
+    // Inside a receive the current read's chunks are delivered first (net.md §4.5).
+    if (!s->delivering_) s->link_->stop_reading();
+    return 0;
+  }
+
+  static int unhold(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    if (s->state_ != TcpSocket::State::connected) return 0;
+    s->held_ = false;
+    s->link_->start_reading();
+    return 0;
+  }
+
+  static int getpeer(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    switch (s->state_) {
+      case TcpSocket::State::idle: break;
+      case TcpSocket::State::resolving:
+        lua_pushinteger(L, s->port_);
+        lua_pushliteral(L, "0.0.0.0");
+        return 2;
+      case TcpSocket::State::connecting:
+      case TcpSocket::State::connected: {
+        sockaddr_storage ss{};
+        int n = sizeof ss;
+        if (uv_tcp_getpeername(s->link_->tcp(), reinterpret_cast<sockaddr*>(&ss), &n) == 0) {
+          return push_endpoint(L, reinterpret_cast<sockaddr*>(&ss));
+        }
+        lua_pushinteger(L, s->port_);
+        lua_pushstring(L, s->target_ip_.c_str());
+        return 2;
+      }
+    }
+    lua_pushnil(L);
+    lua_pushnil(L);
+    return 2;
+  }
+
+  static int getaddr(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    if (s->state_ == TcpSocket::State::connecting || s->state_ == TcpSocket::State::connected) {
+      sockaddr_storage ss{};
+      int n = sizeof ss;
+      if (uv_tcp_getsockname(s->link_->tcp(), reinterpret_cast<sockaddr*>(&ss), &n) == 0) {
+        return push_endpoint(L, reinterpret_cast<sockaddr*>(&ss));
+      }
+    }
+    lua_pushnil(L);
+    lua_pushnil(L);
+    return 2;
+  }
+
+  static int ttl(lua_State* L) {
+    TcpSocket* s = TcpSocket::check(L, 1);
+    if (s->state_ == TcpSocket::State::idle) return luaL_error(L, "socket is not open/bound yet");
+    lua_Integer value = luaL_optinteger(L, 2, -1);
+    int fd = s->link_ != nullptr ? s->link_->fd() : -1;
+    if (value == -1) {
+      int current = s->ttl_ >= 0 ? s->ttl_ : s->initial_ttl() >= 0 ? s->initial_ttl() : read_ttl(fd);
+      lua_pushinteger(L, current);
+      return 1;
+    }
+    s->ttl_ = static_cast<int>(value & 0xFF);
+    if (fd >= 0) apply_ttl(fd, s->ttl_);
+    lua_pushinteger(L, s->ttl_);
+    return 1;
+  }
+
+  static int gc(lua_State* L) {
+    TcpSocket* s = *lua::check_box<TcpSocket>(L, 1, TcpSocket::kMetatable);
+    if (s != nullptr) s->detach();
+    return 0;
+  }
+};
+
+namespace {
+constexpr luaL_Reg kMethods[] = {
+    {"connect", TcpSocketApi::connect}, {"close", TcpSocketApi::close},
+    {"on", TcpSocketApi::on},           {"send", TcpSocketApi::send},
+    {"hold", TcpSocketApi::hold},       {"unhold", TcpSocketApi::unhold},
+    {"dns", TcpSocketApi::dns},         {"ttl", TcpSocketApi::ttl},
+    {"getpeer", TcpSocketApi::getpeer}, {"getaddr", TcpSocketApi::getaddr},
+    {nullptr, nullptr},
+};
+}  // namespace
+
+void register_tcp_socket(lua_State* L) {
+  lua::new_class(L, TcpSocket::kMetatable, kMethods, TcpSocketApi::gc);
+  lua_pop(L, 1);
+}
+
+}  // namespace nmh::net
