@@ -53,17 +53,28 @@ constexpr const char* kBannerFormat =
 
 const char* callback_kind_name(CallbackKind kind) {
   switch (kind) {
-    case CallbackKind::tmr: return "tmr";
-    case CallbackKind::task: return "node.task";
-    case CallbackKind::wifi: return "wifi";
-    case CallbackKind::pipe: return "pipe";
-    case CallbackKind::uart: return "uart";
-    case CallbackKind::gpio: return "gpio";
-    case CallbackKind::file: return "file";
-    case CallbackKind::sntp: return "sntp";
-    case CallbackKind::net: return "net";
-    case CallbackKind::tls: return "tls";
-    case CallbackKind::mqtt: return "mqtt";
+    case CallbackKind::tmr:
+      return "tmr";
+    case CallbackKind::task:
+      return "node.task";
+    case CallbackKind::wifi:
+      return "wifi";
+    case CallbackKind::pipe:
+      return "pipe";
+    case CallbackKind::uart:
+      return "uart";
+    case CallbackKind::gpio:
+      return "gpio";
+    case CallbackKind::file:
+      return "file";
+    case CallbackKind::sntp:
+      return "sntp";
+    case CallbackKind::net:
+      return "net";
+    case CallbackKind::tls:
+      return "tls";
+    case CallbackKind::mqtt:
+      return "mqtt";
   }
   return "?";
 }
@@ -118,7 +129,9 @@ Boot::Boot(Device& device, bool first)
         if (--self->softwd_ >= 0) return;
         self->diagnostics().report(diag::kWatchdog, {"--on-error decides what follows"});
         switch (self->device_.options().on_error) {
-          case OnError::exit: self->device_.request_exit(1); break;
+          case OnError::exit:
+            self->device_.request_exit(1);
+            break;
           case OnError::restart:
             // An uncaught error (§2.8): the run ends with status 1, as for errors (§2.4.2).
             self->device_.mark_failed();
@@ -139,10 +152,18 @@ Boot::~Boot() {
   if (!torn_down_) teardown(false);
 }
 
-const Profile& Boot::profile() const { return device_.profile(); }
-Diagnostics& Boot::diagnostics() const { return device_.diagnostics(); }
-uv_loop_t* Boot::loop() const { return device_.loop(); }
-bool Boot::strict() const { return device_.strict(); }
+const Profile& Boot::profile() const {
+  return device_.profile();
+}
+Diagnostics& Boot::diagnostics() const {
+  return device_.diagnostics();
+}
+uv_loop_t* Boot::loop() const {
+  return device_.loop();
+}
+bool Boot::strict() const {
+  return device_.strict();
+}
 
 uint64_t Boot::uptime_us() const {
   auto offset = static_cast<uint64_t>(device_.options().uptime_offset * 1e6);
@@ -184,9 +205,9 @@ void Boot::start() {
   Persistent& state = device_.persistent();
   if (options.banner && state.startup_banner) {
     console_write(format_text(
-        kBannerFormat, {"false", options.lfs.empty() ? "0x0" : "0x40000", module_list(options),
-                        LUA_VERSION_MAJOR "." LUA_VERSION_MINOR "." LUA_VERSION_RELEASE,
-                        NODEMCU_HOST_VERSION}));
+        kBannerFormat,
+        {"false", options.lfs.empty() ? "0x0" : "0x40000", module_list(options),
+         LUA_VERSION_MAJOR "." LUA_VERSION_MINOR "." LUA_VERSION_RELEASE, NODEMCU_HOST_VERSION}));
   }
   // node.heap() counts from here: what is in use now is the firmware's own (§5.2).
   heap_.set_base();
@@ -270,7 +291,9 @@ void Boot::run_main() {
       device_.request_exit(1);
       break;
     case OnError::restart:
-    case OnError::cont: device_.mark_failed(); break;
+    case OnError::cont:
+      device_.mark_failed();
+      break;
   }
 }
 
@@ -304,9 +327,9 @@ bool Boot::invoke(int nargs, CallbackKind kind) {
       lua_Debug ar;
       lua_pushvalue(L_, fn - 1);
       lua_getinfo(L_, ">S", &ar);
-      std::string location =
-          ar.linedefined > 0 ? std::string(ar.short_src) + ":" + std::to_string(ar.linedefined)
-                             : std::string();
+      std::string location = ar.linedefined > 0
+                                 ? std::string(ar.short_src) + ":" + std::to_string(ar.linedefined)
+                                 : std::string();
       diagnostics().report(diag::kBlock, {std::to_string(static_cast<long long>(ms))}, location);
     }
     --fn;  // the copy is dropped with the rest below
@@ -331,7 +354,8 @@ bool Boot::invoke(int nargs, CallbackKind kind) {
 void Boot::report_uncaught(CallbackKind kind) {
   // The device posts a HIGH task that calls the registry's onerror (§2.4.1).
   auto report = std::make_shared<lua::Ref>(lua::Ref::pop(L_));
-  PostResult r = post(Priority::high, [this, report, kind] { call_onerror(std::move(*report), kind); });
+  PostResult r =
+      post(Priority::high, [this, report, kind] { call_onerror(std::move(*report), kind); });
   if (r == PostResult::refused) apply_error_policy(kind, false);
 }
 
@@ -385,9 +409,9 @@ void Boot::apply_error_policy(CallbackKind kind, bool panic) {
       panic ? "the device aborts and reboots at once" : "the device restarts in 2 s";
   switch (device_.options().on_error) {
     case OnError::exit:
-      diagnostics().report(diag::kLua, {std::string("uncaught error in a ") +
-                                        callback_kind_name(kind) + " callback (" + device_does +
-                                        "); exiting (--on-error exit)"});
+      diagnostics().report(diag::kLua,
+                           {std::string("uncaught error in a ") + callback_kind_name(kind) +
+                            " callback (" + device_does + "); exiting (--on-error exit)"});
       device_.request_exit(1);
       break;
     case OnError::restart:
@@ -404,7 +428,9 @@ void Boot::apply_error_policy(CallbackKind kind, bool panic) {
             2000, 0);
       }
       break;
-    case OnError::cont: device_.mark_failed(); break;
+    case OnError::cont:
+      device_.mark_failed();
+      break;
   }
 }
 
@@ -465,9 +491,8 @@ void Boot::check_tasks_idle() {
   auto* h = reinterpret_cast<uv_handle_t*>(&task_idle_);
   if (pending_tasks_ > 0 && !halted_) {
     if (uv_is_active(h) == 0) {
-      uv_idle_start(&task_idle_, [](uv_idle_t* idle) {
-        static_cast<Boot*>(idle->data)->run_task_round();
-      });
+      uv_idle_start(&task_idle_,
+                    [](uv_idle_t* idle) { static_cast<Boot*>(idle->data)->run_task_round(); });
     }
   } else if (uv_is_active(h) != 0) {
     uv_idle_stop(&task_idle_);
@@ -514,7 +539,7 @@ void Boot::console_prompt() {
   lua_getglobal(L_, key);
   size_t len = 0;
   const char* custom = lua_tolstring(L_, -1, &len);
-  std::string prompt = custom != nullptr ? std::string(custom, len)
+  std::string prompt = custom != nullptr          ? std::string(custom, len)
                        : pending_console_.empty() ? "> "
                                                   : ">> ";
   lua_pop(L_, 1);
@@ -522,8 +547,8 @@ void Boot::console_prompt() {
 }
 
 bool Boot::console_line(std::string_view line, bool prompt) {
-  std::string chunk = pending_console_.empty() ? std::string(line)
-                                               : pending_console_ + "\n" + std::string(line);
+  std::string chunk =
+      pending_console_.empty() ? std::string(line) : pending_console_ + "\n" + std::string(line);
   pending_console_.clear();
   bool ok = run_console_chunk(chunk, false);
   if (prompt && !halted_) console_prompt();

@@ -9,10 +9,10 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <typeindex>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <unordered_map>
 
 #include "lua/lua.hpp"
 #include "lua/ref.hpp"

@@ -16,6 +16,7 @@
 
 #include "runtime/boot.hpp"
 #include "runtime/modules.hpp"
+#include "runtime/ntest.hpp"
 #include "runtime/stdin.hpp"
 
 namespace nmh {
@@ -29,7 +30,7 @@ namespace {
 Device* g_device = nullptr;
 uv_async_t* g_wake = nullptr;
 volatile std::sig_atomic_t g_signal = 0;  // the first signal; it decides the status
-std::atomic<uint64_t> g_signal_ns{0};    // when it came (uv_hrtime)
+std::atomic<uint64_t> g_signal_ns{0};     // when it came (uv_hrtime)
 lua_State* volatile g_running_lua = nullptr;
 static_assert(std::atomic<uint64_t>::is_always_lock_free, "used from a signal handler");
 
@@ -42,7 +43,9 @@ constexpr unsigned kFallbackSeconds = 2;
 // The E-TIMEOUT line, formatted in advance: the fallback can only write(2) it.
 std::string g_timeout_line;
 
-int status_for_signal(int signo) { return signo == SIGALRM ? 124 : 128 + signo; }
+int status_for_signal(int signo) {
+  return signo == SIGALRM ? 124 : 128 + signo;
+}
 
 void stop_hook(lua_State* L, lua_Debug* /*ar*/) {
   if (uv_hrtime() - g_signal_ns.load() < kStuckNs) return;
@@ -83,7 +86,9 @@ lua_State* set_running_lua(lua_State* L) {
   return previous;
 }
 
-bool signal_pending() { return g_signal != 0; }
+bool signal_pending() {
+  return g_signal != 0;
+}
 
 std::string format_seconds(double seconds) {
   char text[32];
@@ -105,7 +110,8 @@ Device::Device(Options options)
   }
   // No loop, no device: main() reports E-INTERNAL, status 70 (§1.3).
   int rc = uv_loop_init(&loop_);
-  if (rc != 0) throw std::runtime_error(std::string("cannot create the event loop: ") + uv_strerror(rc));
+  if (rc != 0)
+    throw std::runtime_error(std::string("cannot create the event loop: ") + uv_strerror(rc));
   loop_ok_ = true;
 }
 
@@ -168,7 +174,9 @@ bool Device::setup_flash(std::string& error) {
   if (options_.scratch) {
     std::string templ = (fs::temp_directory_path(ec) / "nodemcu-host-XXXXXX").string();
     if (mkdtemp(templ.data()) == nullptr) {
-      error = std::string("cannot create the --scratch copy: ") + std::strerror(errno);
+      int e = errno;
+      error = std::string("cannot create the --scratch copy: ") + std::strerror(e);
+      if (e == EMFILE || e == ENFILE || e == ENOMEM) throw std::runtime_error(error);
       return false;
     }
     scratch_path_ = templ;
@@ -183,7 +191,10 @@ bool Device::setup_flash(std::string& error) {
   root_path_ = root.string();
   root_fd_ = ::open(root_path_.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
   if (root_fd_ < 0) {
-    error = "cannot open the flash root " + root_path_ + ": " + std::strerror(errno);
+    int e = errno;
+    error = "cannot open the flash root " + root_path_ + ": " + std::strerror(e);
+    // Out of descriptors or memory is the host's failure, not the command line's (§1.3: 70).
+    if (e == EMFILE || e == ENFILE || e == ENOMEM) throw std::runtime_error(error);
     return false;
   }
   return true;
@@ -276,7 +287,8 @@ int Device::run() {
     itimerval it{};
     double secs = *options_.timeout;
     it.it_value.tv_sec = static_cast<time_t>(secs);
-    it.it_value.tv_usec = static_cast<suseconds_t>((secs - static_cast<double>(it.it_value.tv_sec)) * 1e6);
+    it.it_value.tv_usec =
+        static_cast<suseconds_t>((secs - static_cast<double>(it.it_value.tv_sec)) * 1e6);
     if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0) it.it_value.tv_usec = 1;
     setitimer(ITIMER_REAL, &it, nullptr);
   }
@@ -301,7 +313,8 @@ int Device::run() {
       pending_ = Pending::none;
       uv_timer_t sleep{};
       uv_timer_init(&loop_, &sleep);
-      uv_timer_start(&sleep, [](uv_timer_t*) {}, (dsleep_us_ + 999) / 1000, 0);
+      uv_timer_start(
+          &sleep, [](uv_timer_t*) {}, (dsleep_us_ + 999) / 1000, 0);
       uv_run(&loop_, UV_RUN_DEFAULT);
       uv_close(reinterpret_cast<uv_handle_t*>(&sleep), nullptr);
       uv_run(&loop_, UV_RUN_NOWAIT);
@@ -324,8 +337,13 @@ int Device::run() {
     persistent_.boot_extended = 4;
   }
 
+  if (options_.timeout) {
+    itimerval off{};  // the run is over: a late --timeout must not interrupt the exit
+    setitimer(ITIMER_REAL, &off, nullptr);
+  }
   int status = exit_status_;
   if (status == 0 && failed_) status = 1;
+  status = ntest::verdict(options_, diagnostics_, status);  // §6.2: 0 may become 4
   console_.flush();
   diagnostics_.summary(heap_high_water_, profile_->heap_budget);
   uv_close(reinterpret_cast<uv_handle_t*>(&wake_), nullptr);

@@ -45,8 +45,7 @@ bool Diagnostics::report_keyed(const Code& code, std::string_view key,
   return true;
 }
 
-void Diagnostics::write_line(const Code& code, const std::string& text,
-                             std::string_view location) {
+void Diagnostics::write_line(const Code& code, const std::string& text, std::string_view location) {
   if (before_write_) before_write_();
   const char* level = code.level == Level::warning ? "warning"
                       : code.level == Level::note  ? "note"
@@ -78,11 +77,11 @@ void Diagnostics::summary(size_t heap_high_water, size_t heap_budget) {
   }
   static constexpr Code kSummary{"N-SUMMARY", Level::note,
                                  "{} warnings ({}); heap high-water {} of {}"};
-  write_line(kSummary,
-             format_text(kSummary.text, {std::to_string(warning_total_), list,
-                                         std::to_string(heap_high_water),
-                                         std::to_string(heap_budget)}),
-             {});
+  write_line(
+      kSummary,
+      format_text(kSummary.text, {std::to_string(warning_total_), list,
+                                  std::to_string(heap_high_water), std::to_string(heap_budget)}),
+      {});
 }
 
 }  // namespace nmh

@@ -17,7 +17,7 @@ namespace nmh {
 enum class Level { warning, note, error };
 
 struct Code {
-  std::string_view id;    // "W-HEAP"
+  std::string_view id;  // "W-HEAP"
   Level level;
   std::string_view text;  // `{}` stands for the next value
 };

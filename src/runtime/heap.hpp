@@ -9,15 +9,22 @@ namespace nmh {
 
 class Heap {
  public:
-  Heap(size_t budget, double scale, bool strict) : budget_(budget), scale_(scale), strict_(strict) {}
+  Heap(size_t budget, double scale, bool strict)
+      : budget_(budget), scale_(scale), strict_(strict) {}
 
   // The lua_Alloc of every Lua state; ud is the Heap.
   static void* alloc(void* ud, void* ptr, size_t osize, size_t nsize);
 
   // Called when the main chunk starts: what is in use now is the firmware's own.
-  void set_base() { base_ = in_use_; based_ = true; }
+  void set_base() {
+    base_ = in_use_;
+    based_ = true;
+  }
   // Fixed device costs (sockets, TLS: net.md); may be negative to release.
-  void charge(long long bytes) { charges_ += bytes; note_high_water(); }
+  void charge(long long bytes) {
+    charges_ += bytes;
+    note_high_water();
+  }
 
   size_t in_use() const { return in_use_; }
   size_t budget() const { return budget_; }

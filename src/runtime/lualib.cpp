@@ -9,6 +9,7 @@
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
 #include "runtime/modules.hpp"
+#include "runtime/ntest.hpp"
 #include "runtime/profile.hpp"
 
 namespace nmh {
@@ -338,6 +339,9 @@ void open_libraries(Boot& boot) {
   lua_pushcfunction(L, open_host);
   lua_call(L, 0, 1);
   lua_setglobal(L, "_HOST");
+
+  // --ntest: require "NTest" returns the host's wrapped constructor (§6.2).
+  if (boot.device().options().ntest != NtestMode::off) ntest::install(L);
 }
 
 }  // namespace nmh

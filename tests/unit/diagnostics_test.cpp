@@ -79,8 +79,8 @@ TEST(Diagnostics, ErrorsArePrintedEveryTime) {
   EXPECT_TRUE(d.report(kErr, {"x"}, "a.lua:1"));
   EXPECT_TRUE(d.report(kErr, {"x"}, "a.lua:1"));
   EXPECT_EQ(sink.text(),
-                             "nodemcu-host: error: E-TEST: failed: x (at a.lua:1)\n"
-                             "nodemcu-host: error: E-TEST: failed: x (at a.lua:1)\n");
+            "nodemcu-host: error: E-TEST: failed: x (at a.lua:1)\n"
+            "nodemcu-host: error: E-TEST: failed: x (at a.lua:1)\n");
 }
 
 TEST(Diagnostics, KeyedReportsDeduplicateByKeyNotLocation) {

@@ -9,9 +9,15 @@ namespace nmh {
 namespace {
 
 // The lua_Alloc protocol: a null ptr with osize = the Lua type tag for new objects.
-void* grow(Heap& heap, void* ptr, size_t from, size_t to) { return Heap::alloc(&heap, ptr, from, to); }
-void* make(Heap& heap, size_t n) { return Heap::alloc(&heap, nullptr, 4 /* LUA_TSTRING */, n); }
-void drop(Heap& heap, void* ptr, size_t n) { EXPECT_EQ(Heap::alloc(&heap, ptr, n, 0), nullptr); }
+void* grow(Heap& heap, void* ptr, size_t from, size_t to) {
+  return Heap::alloc(&heap, ptr, from, to);
+}
+void* make(Heap& heap, size_t n) {
+  return Heap::alloc(&heap, nullptr, 4 /* LUA_TSTRING */, n);
+}
+void drop(Heap& heap, void* ptr, size_t n) {
+  EXPECT_EQ(Heap::alloc(&heap, ptr, n, 0), nullptr);
+}
 
 TEST(Heap, CountsBytesInUse) {
   Heap heap(43368, 0.6, false);

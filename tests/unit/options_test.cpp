@@ -11,7 +11,9 @@
 namespace nmh {
 namespace {
 
-ParseResult parse(std::vector<std::string> argv) { return parse_options(argv); }
+ParseResult parse(std::vector<std::string> argv) {
+  return parse_options(argv);
+}
 
 Options ok(std::vector<std::string> argv) {
   ParseResult r = parse(argv);
@@ -90,7 +92,9 @@ TEST(Options, ChunksAreRepeatableAndOrdered) {
   bad({"-e"}, "-e");
 }
 
-TEST(Options, Interactive) { EXPECT_TRUE(ok({"-i"}).interactive); }
+TEST(Options, Interactive) {
+  EXPECT_TRUE(ok({"-i"}).interactive);
+}
 
 TEST(Options, Profile) {
   EXPECT_EQ(ok({"--profile", "host", "x"}).profile, "host");
@@ -146,8 +150,8 @@ TEST(Options, Flags) {
   EXPECT_TRUE(o.scratch);
   EXPECT_TRUE(o.quiet);
   EXPECT_TRUE(ok({"-q", "x"}).quiet);
-  for (const char* f : {"--strict=1", "--banner=yes", "--scratch=", "--quiet=1", "--help=1",
-                        "--version=x"}) {
+  for (const char* f :
+       {"--strict=1", "--banner=yes", "--scratch=", "--quiet=1", "--help=1", "--version=x"}) {
     bad({f, "x"}, "takes no value");
   }
 }
@@ -286,12 +290,20 @@ TEST(Options, VersionTextHasTheSpecForm) {
 
 TEST(Options, UsageTextNamesEveryOption) {
   std::string text = usage_text();
-  for (const char* opt :
-       {"-e CHUNK", "-i ", "--profile", "--port-map DEV=HOST", "--port-map auto", "--dns-server",
-        "--tls-ca", "--strict", "--on-error", "--max-restarts", "--on-dsleep", "--timeout",
-        "--quiet", "--banner", "--root", "--scratch", "--lfs", "--heap B", "--heap-scale", "--ip",
-        "--wifi up|down", "--wifi-delay", "--chipid", "--modules", "--ntest", "--uptime-offset",
-        "--version", "--help"}) {
+  for (const char* opt : {"-e CHUNK",        "-i ",
+                          "--profile",       "--port-map DEV=HOST",
+                          "--port-map auto", "--dns-server",
+                          "--tls-ca",        "--strict",
+                          "--on-error",      "--max-restarts",
+                          "--on-dsleep",     "--timeout",
+                          "--quiet",         "--banner",
+                          "--root",          "--scratch",
+                          "--lfs",           "--heap B",
+                          "--heap-scale",    "--ip",
+                          "--wifi up|down",  "--wifi-delay",
+                          "--chipid",        "--modules",
+                          "--ntest",         "--uptime-offset",
+                          "--version",       "--help"}) {
     EXPECT_NE(text.find(opt), std::string::npos) << opt;
   }
 }

@@ -17,8 +17,8 @@ TEST(Profile, Esp8266HasTheDeviceLimits) {
   EXPECT_EQ(p->open_files, 4u);
   EXPECT_EQ(p->fs_total, 3000000u);
   EXPECT_TRUE(p->absent_warnings);
-  EXPECT_DOUBLE_EQ(p->block_ms, 500.0);      // W-BLOCK, §2.8
-  EXPECT_EQ(p->egc_threshold, 4096u);        // EGC emulation, §3.3
+  EXPECT_DOUBLE_EQ(p->block_ms, 500.0);  // W-BLOCK, §2.8
+  EXPECT_EQ(p->egc_threshold, 4096u);    // EGC emulation, §3.3
 }
 
 TEST(Profile, HostHasNoLimits) {
@@ -42,7 +42,9 @@ TEST(Profile, UnknownNamesAreNotFound) {
   EXPECT_EQ(find_profile("ESP8266"), nullptr);
 }
 
-TEST(Profile, NamesListsTheSupportedProfiles) { EXPECT_EQ(profile_names(), "esp8266, host"); }
+TEST(Profile, NamesListsTheSupportedProfiles) {
+  EXPECT_EQ(profile_names(), "esp8266, host");
+}
 
 }  // namespace
 }  // namespace nmh

@@ -46,6 +46,7 @@ std::optional<Address> parse_ipv6(std::string_view text, uint16_t port) {
   size_t pct = s.find('%');
   if (pct != std::string::npos) {
     zone = s.substr(pct + 1);
+    if (zone.empty()) return std::nullopt;  // "fe80::1%" names no interface
     s.resize(pct);
   }
   Address out;

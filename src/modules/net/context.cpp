@@ -23,12 +23,15 @@ NetContext::~NetContext() {
 
 void NetContext::connection_down() {
   if (established_ > 0) --established_;
-  // A slot opened: servers that deferred an accept take their connection now.
-  while (!deferred_.empty() && !accept_blocked()) {
-    TcpServer* server = deferred_.front();
-    deferred_.erase(deferred_.begin());
-    server->accept_deferred();
-  }
+  // A slot opened: servers that deferred an accept take their connection on
+  // the next loop turn, as the device sees the client's next SYN only after
+  // the closing connection's events (net.md §13). Never from inside __gc or
+  // another socket's event.
+  if (!deferred_.empty()) wake();
+}
+
+void NetContext::wake() {
+  if (uv_is_active(reinterpret_cast<uv_handle_t*>(idle_)) == 0) uv_idle_start(idle_, on_idle);
 }
 
 bool NetContext::accept_blocked() const {
@@ -49,14 +52,16 @@ void NetContext::forget_server(TcpServer* server) {
 
 void NetContext::owe_sent(TcpSocket* socket) {
   if (std::find(owing_.begin(), owing_.end(), socket) == owing_.end()) owing_.push_back(socket);
-  if (uv_is_active(reinterpret_cast<uv_handle_t*>(idle_)) == 0) uv_idle_start(idle_, on_idle);
+  wake();
 }
 
-void NetContext::forget_socket(TcpSocket* socket) { std::erase(owing_, socket); }
+void NetContext::forget_socket(TcpSocket* socket) {
+  std::erase(owing_, socket);
+}
 
 void NetContext::bury(Resource* resource) {
   graveyard_.push_back(resource);
-  if (uv_is_active(reinterpret_cast<uv_handle_t*>(idle_)) == 0) uv_idle_start(idle_, on_idle);
+  wake();
 }
 
 void NetContext::on_idle(uv_idle_t* idle) {
@@ -71,7 +76,13 @@ void NetContext::on_idle(uv_idle_t* idle) {
     self->owing_.erase(self->owing_.begin());
     socket->fire_sent_events();
   }
-  if (self->owing_.empty() && self->graveyard_.empty()) uv_idle_stop(idle);
+  while (!self->deferred_.empty() && !self->accept_blocked()) {
+    TcpServer* server = self->deferred_.front();
+    self->deferred_.erase(self->deferred_.begin());
+    server->accept_deferred();
+  }
+  bool deferred_ready = !self->deferred_.empty() && !self->accept_blocked();
+  if (self->owing_.empty() && self->graveyard_.empty() && !deferred_ready) uv_idle_stop(idle);
 }
 
 }  // namespace nmh::net

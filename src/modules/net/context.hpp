@@ -54,6 +54,7 @@ class NetContext final : public ModuleState {
 
  private:
   static void on_idle(uv_idle_t* idle);
+  void wake();  // run on_idle on the next loop turn
 
   Boot& boot_;
   std::unique_ptr<char[]> buffer_;

@@ -9,10 +9,18 @@ namespace {
 // A graceful teardown gives queued data this long to leave before RST, so a
 // peer that never reads cannot hold up a shutdown (runtime.md §2.7).
 constexpr uint64_t kFlushLimitMs = 1000;
+// A script's close() flushes everything queued (net.md §4.4) however slowly
+// the peer reads; only a peer that takes nothing for this long is reset, as
+// the device's retransmissions would give up (TCP_MAXRTX, net.md §9.2).
+constexpr uint64_t kFlushStallMs = 20000;
 }  // namespace
 
 Link::Link(Boot& boot, TcpSocket* owner, int family) : Resource(boot), owner_(owner) {
-  uv_tcp_init_ex(boot.loop(), &tcp_, static_cast<unsigned>(family));
+  // Without a socket (EMFILE...) the handle is still made; connect then
+  // fails and reports it as an event.
+  if (uv_tcp_init_ex(boot.loop(), &tcp_, static_cast<unsigned>(family)) != 0) {
+    uv_tcp_init(boot.loop(), &tcp_);
+  }
   tcp_.data = this;
   uv_timer_init(boot.loop(), &timer_);
   timer_.data = this;
@@ -27,20 +35,34 @@ int Link::fd() const {
 int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
   connect_req_.data = this;
   int rc = uv_tcp_connect(&connect_req_, &tcp_, addr, on_connect);
-  if (rc == 0 && timeout_ms > 0) uv_timer_start(&timer_, on_timeout, timeout_ms, 0);
-  return rc;
+  if (rc != 0) {
+    // Refused at once (ENETUNREACH...): still an event on a later loop turn,
+    // never inside connect() (net.md §4.1, §4.9.3).
+    failed_status_ = rc;
+    uv_timer_start(&timer_, on_timeout, 0, 0);
+    return 0;
+  }
+  if (timeout_ms > 0) uv_timer_start(&timer_, on_timeout, timeout_ms, 0);
+  return 0;
 }
 
 void Link::on_timeout(uv_timer_t* timer) {
   auto* self = static_cast<Link*>(timer->data);
   if (self->closing_) {
+    size_t queued = uv_stream_get_write_queue_size(self->stream());
+    if (self->patient_ && queued > 0 && queued < self->flush_queued_) {
+      self->flush_queued_ = queued;  // the peer is still reading: wait on
+      uv_timer_start(&self->timer_, on_timeout, kFlushStallMs, 0);
+      return;
+    }
     self->abort();  // the graceful flush ran out of time
     return;
   }
   // The device gives up after 6 SYN retransmissions (net.md §4.1, §13).
   TcpSocket* owner = self->owner_;
+  int status = self->failed_status_ != 0 ? self->failed_status_ : UV_ETIMEDOUT;
   self->abort();
-  if (owner != nullptr) owner->on_connected(UV_ETIMEDOUT);
+  if (owner != nullptr) owner->on_connected(status);
 }
 
 void Link::on_connect(uv_connect_t* req, int status) {
@@ -87,8 +109,19 @@ void Link::on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   if (nread > 0) {
     self->owner_->on_data(buf->base, static_cast<size_t>(nread));
   } else {
+    int status = static_cast<int>(nread);
+    if (status == UV_EOF) {
+      // libuv reports EOF on POLLHUP after a short read without reading the
+      // socket's error; a peer's RST (net.md §9.3: -9, not 0) is still
+      // pending there.
+      int err = 0;
+      socklen_t len = sizeof err;
+      if (getsockopt(self->fd(), SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err != 0) {
+        status = uv_translate_sys_error(err);
+      }
+    }
     self->stop_reading();
-    self->owner_->on_end(static_cast<int>(nread));
+    self->owner_->on_end(status);
   }
 }
 
@@ -103,9 +136,22 @@ void Link::stop_reading() {
   reading_ = false;
 }
 
-void Link::close_graceful() {
+void Link::discard_input() {
+  int fd = this->fd();
+  if (fd < 0) return;
+  NetContext& ctx = NetContext::of(boot());
+  // Bounded: what the kernel holds now, not a peer that keeps sending.
+  for (int i = 0; i < 64; ++i) {
+    ssize_t n = recv(fd, ctx.read_buffer(), ctx.read_buffer_size(), MSG_DONTWAIT);
+    if (n <= 0) break;
+  }
+}
+
+void Link::close_graceful(bool patient) {
   if (closing_) return;
   closing_ = true;
+  patient_ = patient;
+  flush_queued_ = uv_stream_get_write_queue_size(stream());
   stop_reading();
   uv_timer_stop(&timer_);
   shutdown_req_.data = this;
@@ -116,7 +162,7 @@ void Link::close_graceful() {
     close_handles();
     return;
   }
-  uv_timer_start(&timer_, on_timeout, kFlushLimitMs, 0);
+  uv_timer_start(&timer_, on_timeout, patient ? kFlushStallMs : kFlushLimitMs, 0);
 }
 
 void Link::abort() {
@@ -125,7 +171,8 @@ void Link::abort() {
   uv_timer_stop(&timer_);
   auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
   // RST rather than FIN; libuv refuses that while a shutdown request is pending.
-  if (uv_is_closing(tcp) == 0 && uv_tcp_close_reset(&tcp_, on_closed) != 0) uv_close(tcp, on_closed);
+  if (uv_is_closing(tcp) == 0 && uv_tcp_close_reset(&tcp_, on_closed) != 0)
+    uv_close(tcp, on_closed);
   close_handles();
 }
 

@@ -38,7 +38,13 @@ class Link final : public Resource {
   bool reading() const { return reading_; }
 
   // Queued data is still sent, then FIN (net.md §4.4, runtime.md §2.7).
-  void close_graceful();
+  // patient: the script's own close, which waits for a slow reader as long as
+  // it makes progress; otherwise (teardown) the flush is cut off after 1 s.
+  void close_graceful(bool patient = false);
+  // Reads and drops what the kernel has received and nobody read, so that
+  // closing sends FIN rather than the RST Linux sends over unread data: the
+  // device has consumed such bytes already (net.md §4.2, §4.4).
+  void discard_input();
   // RST: a rebooting device vanishes without FIN (runtime.md §2.5).
   void abort();
   void shutdown(bool graceful) override;
@@ -64,6 +70,9 @@ class Link final : public Resource {
   int open_handles_ = 2;
   bool reading_ = false;
   bool closing_ = false;
+  bool patient_ = false;
+  int failed_status_ = 0;    // a connect the OS refused at once, reported by the timer
+  size_t flush_queued_ = 0;  // write queue size at the last flush check
 };
 
 }  // namespace nmh::net

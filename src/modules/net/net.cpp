@@ -1,7 +1,10 @@
 // The net module (net.md): constructors, DNS, multicast and the module table.
 #include "lua/box.hpp"
 #include "modules/net/dns.hpp"
+#include "modules/net/ifinfo.hpp"
+#include "modules/net/multicast.hpp"
 #include "modules/net/tcp_socket.hpp"
+#include "modules/net/udp_socket.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/modules.hpp"
@@ -41,6 +44,11 @@ constexpr luaL_Reg kDns[] = {
 constexpr luaL_Reg kNet[] = {
     {"createConnection", create_connection},
     {"createServer", net::create_server},
+    {"createUDPSocket", net::create_udp_socket},
+    {"multicastJoin", net::multicast_join},
+    {"multicastLeave", net::multicast_leave},
+    {"ifinfo", net::ifinfo},
+    {"ping", net::ping},
     {nullptr, nullptr},
 };
 
@@ -55,6 +63,7 @@ constexpr lua::IntConst kConstants[] = {
 int open_net(lua_State* L) {
   net::register_tcp_socket(L);
   net::register_tcp_server(L);
+  net::register_udp_socket(L);
   luaL_newlib(L, kNet);
   lua::set_ints(L, kConstants);
   luaL_newlib(L, kDns);

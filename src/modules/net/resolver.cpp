@@ -377,19 +377,19 @@ void CaresResolver::deliver() {
 
 void CaresResolver::schedule() {
   if (dead_) return;
-  timeval best{};
-  bool any = false;
+  std::optional<uint64_t> best;
   for (const auto& channel : channels_) {
     timeval tv{};
     if (ares_timeout(channel->ares, nullptr, &tv) == nullptr) continue;
-    if (!any || timercmp(&tv, &best, <)) best = tv;
-    any = true;
+    const auto ms =
+        static_cast<uint64_t>(tv.tv_sec) * 1000 + (static_cast<uint64_t>(tv.tv_usec) + 999) / 1000;
+    if (!best || ms < *best) best = ms;
   }
-  if (!any) {
+  if (!best) {
     uv_timer_stop(&timer_);
     return;
   }
-  uint64_t ms = static_cast<uint64_t>(best.tv_sec) * 1000 + (best.tv_usec + 999) / 1000;
+  const uint64_t ms = *best;
   uv_update_time(boot().loop());
   uv_timer_start(
       &timer_,

@@ -1,8 +1,8 @@
 #include "modules/net/socket_common.hpp"
 
 #include <netinet/in.h>
-#include <cstring>
 #include <uv.h>
+#include <cstring>
 
 #include "modules/net/address.hpp"
 #include "modules/net/warnings.hpp"
@@ -103,16 +103,16 @@ uint16_t map_port(lua_State* L, uint16_t port) {
 }
 
 void announce_port(lua_State* L, uint16_t device_port, uint16_t host_port) {
-  Boot::from(L).diagnostics().report(
-      warn::kPort,
-      {"port " + std::to_string(device_port) + " is served on host port " +
-       std::to_string(host_port)},
-      "port " + std::to_string(device_port));
+  Boot::from(L).diagnostics().report(warn::kPort,
+                                     {"port " + std::to_string(device_port) +
+                                      " is served on host port " + std::to_string(host_port)},
+                                     lua::where(L, 1));
 }
 
 int push_endpoint(lua_State* L, const sockaddr* sa) {
   Address a;
-  std::memcpy(&a.storage, sa, sa->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
+  std::memcpy(&a.storage, sa,
+              sa->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
   lua_pushinteger(L, a.port());
   lua_pushstring(L, format_ip(sa).c_str());
   return 2;

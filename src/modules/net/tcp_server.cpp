@@ -19,7 +19,9 @@ namespace nmh::net {
 TcpServer::TcpServer(Boot& boot, TcpServer** box, unsigned timeout_s)
     : Resource(boot), box_(box), timeout_s_(timeout_s) {}
 
-TcpServer::~TcpServer() { stop_listening(); }
+TcpServer::~TcpServer() {
+  stop_listening();
+}
 
 TcpServer* TcpServer::push_new(lua_State* L, unsigned timeout_s) {
   auto** box = lua::new_box<TcpServer>(L, nullptr, kMetatable);
@@ -103,7 +105,9 @@ void TcpServer::detach() {
   }
 }
 
-void TcpServer::shutdown(bool /*graceful*/) { detach(); }
+void TcpServer::shutdown(bool /*graceful*/) {
+  detach();
+}
 
 struct TcpServerApi {
   static TcpServer* check(lua_State* L) {
@@ -162,7 +166,8 @@ struct TcpServerApi {
       rc = uv_tcp_bind(&listener->tcp, bind_addr.sa(), 0);
     }
     if (rc == 0) {
-      rc = uv_listen(reinterpret_cast<uv_stream_t*>(&listener->tcp), SOMAXCONN, TcpServer::on_connection);
+      rc = uv_listen(reinterpret_cast<uv_stream_t*>(&listener->tcp), SOMAXCONN,
+                     TcpServer::on_connection);
     }
     if (rc != 0) {
       uv_close(reinterpret_cast<uv_handle_t*>(&listener->tcp),
@@ -192,14 +197,18 @@ struct TcpServerApi {
 
   static int raise_listen_error(lua_State* L, int rc, uint16_t port) {
     switch (rc) {
-      case UV_EADDRINUSE: return luaL_error(L, "%s", err_message(kUse));
+      case UV_EADDRINUSE:
+        return luaL_error(L, "%s", err_message(kUse));
       case UV_EACCES:
-        return luaL_error(L, "permission denied: port %d requires privileges (use --port-map %d=<port>)",
-                          port, port);
+        return luaL_error(
+            L, "permission denied: port %d requires privileges (use --port-map %d=<port>)", port,
+            port);
       case UV_EMFILE:
       case UV_ENFILE:
-      case UV_ENOBUFS: return luaL_error(L, "cannot allocate PCB");
-      default: return luaL_error(L, "unknown error");
+      case UV_ENOBUFS:
+        return luaL_error(L, "cannot allocate PCB");
+      default:
+        return luaL_error(L, "unknown error");
     }
   }
 

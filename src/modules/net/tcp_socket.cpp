@@ -70,6 +70,7 @@ void TcpSocket::set_callback(lua_State* L, Event e, int idx, const char* event_n
 
 void TcpSocket::adopt(lua_State* L, Link* link, unsigned keepalive_s) {
   link_ = link;
+  held_ = false;
   state_ = State::connected;
   NetContext::of(boot()).connection_up();
   counted_ = true;
@@ -103,6 +104,7 @@ void TcpSocket::accepted() {
 void TcpSocket::connect_to(const Address& address) {
   target_ip_ = format_ip(address.sa());
   state_ = State::connecting;
+  held_ = false;  // hold() belongs to one connection (net.md §4.5)
   link_ = new Link(boot(), this, address.storage.ss_family);
   apply_ttl(link_->fd(), initial_ttl());
   Address target = address;
@@ -297,9 +299,8 @@ struct TcpSocketApi {
       return kOk;
     }
     Boot& boot = Boot::from(L);
-    int rc = Resolver::of(boot).lookup(host, [s, generation](const Address* address) {
-      s->resolved(generation, address);
-    });
+    int rc = Resolver::of(boot).lookup(
+        host, [s, generation](const Address* address) { s->resolved(generation, address); });
     if (rc == kMem) boot.diagnostics().report(warn::kDnsTableFull, {}, lua::where(L, 1));
     if (rc == kOk) {
       ++s->lookups_;
@@ -362,15 +363,20 @@ struct TcpSocketApi {
   static int close(lua_State* L) {
     TcpSocket* s = TcpSocket::check(L, 1);
     switch (s->state_) {
-      case TcpSocket::State::idle: return luaL_error(L, "not connected");
-      case TcpSocket::State::resolving: break;  // its "dns" event still fires (net.md §4.4)
+      case TcpSocket::State::idle:
+        return luaL_error(L, "not connected");
+      case TcpSocket::State::resolving:
+        break;  // its "dns" event still fires (net.md §4.4)
       case TcpSocket::State::connecting:
         s->link_->abort();
         s->link_->orphan();
         s->link_ = nullptr;
         break;
       case TcpSocket::State::connected:
-        s->link_->close_graceful();
+        // The device answers a close with RST only when hold() left its
+        // window short (net.md §4.4); otherwise unread input is dropped.
+        if (!s->held_) s->link_->discard_input();
+        s->link_->close_graceful(true);
         s->link_->orphan();
         s->link_ = nullptr;
         break;
@@ -407,7 +413,8 @@ struct TcpSocketApi {
   static int getpeer(lua_State* L) {
     TcpSocket* s = TcpSocket::check(L, 1);
     switch (s->state_) {
-      case TcpSocket::State::idle: break;
+      case TcpSocket::State::idle:
+        break;
       case TcpSocket::State::resolving:
         lua_pushinteger(L, s->port_);
         lua_pushliteral(L, "0.0.0.0");
@@ -449,7 +456,9 @@ struct TcpSocketApi {
     lua_Integer value = luaL_optinteger(L, 2, -1);
     int fd = s->link_ != nullptr ? s->link_->fd() : -1;
     if (value == -1) {
-      int current = s->ttl_ >= 0 ? s->ttl_ : s->initial_ttl() >= 0 ? s->initial_ttl() : read_ttl(fd);
+      int current = s->ttl_ >= 0            ? s->ttl_
+                    : s->initial_ttl() >= 0 ? s->initial_ttl()
+                                            : read_ttl(fd);
       lua_pushinteger(L, current);
       return 1;
     }
@@ -468,11 +477,16 @@ struct TcpSocketApi {
 
 namespace {
 constexpr luaL_Reg kMethods[] = {
-    {"connect", TcpSocketApi::connect}, {"close", TcpSocketApi::close},
-    {"on", TcpSocketApi::on},           {"send", TcpSocketApi::send},
-    {"hold", TcpSocketApi::hold},       {"unhold", TcpSocketApi::unhold},
-    {"dns", TcpSocketApi::dns},         {"ttl", TcpSocketApi::ttl},
-    {"getpeer", TcpSocketApi::getpeer}, {"getaddr", TcpSocketApi::getaddr},
+    {"connect", TcpSocketApi::connect},
+    {"close", TcpSocketApi::close},
+    {"on", TcpSocketApi::on},
+    {"send", TcpSocketApi::send},
+    {"hold", TcpSocketApi::hold},
+    {"unhold", TcpSocketApi::unhold},
+    {"dns", TcpSocketApi::dns},
+    {"ttl", TcpSocketApi::ttl},
+    {"getpeer", TcpSocketApi::getpeer},
+    {"getaddr", TcpSocketApi::getaddr},
     {nullptr, nullptr},
 };
 }  // namespace

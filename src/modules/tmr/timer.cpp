@@ -18,6 +18,9 @@ void Timer::set(uint32_t interval_ms, Mode mode, lua::Ref callback) {
 
 void Timer::arm(lua_State* L, int self_idx) {
   uint64_t repeat = mode_ == automatic ? interval_ms_ : 0;
+  // libuv counts from the loop's cached time, taken before the running
+  // callback or main chunk began; the device counts from the call (§4.1).
+  uv_update_time(boot().loop());
   uv_timer_start(&handle_, on_fire, interval_ms_, repeat);
   if (!anchor_) anchor_ = lua::Ref(L, self_idx);
 }
@@ -31,6 +34,7 @@ void Timer::set_interval(uint32_t interval_ms) {
   interval_ms_ = interval_ms;
   if (running()) {
     uint64_t repeat = mode_ == automatic ? interval_ms_ : 0;
+    uv_update_time(boot().loop());  // re-armed from now, as in arm()
     uv_timer_start(&handle_, on_fire, interval_ms_, repeat);
   }
 }

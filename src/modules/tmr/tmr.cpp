@@ -132,7 +132,9 @@ int tmr_delay(lua_State* L) {
   return 0;
 }
 
-int tmr_wdclr(lua_State* /*L*/) { return 0; }
+int tmr_wdclr(lua_State* /*L*/) {
+  return 0;
+}
 
 int tmr_softwd(lua_State* L) {
   Boot::from(L).set_softwd(luaL_checkinteger(L, 1));
@@ -140,20 +142,15 @@ int tmr_softwd(lua_State* L) {
 }
 
 constexpr luaL_Reg kTimerMethods[] = {
-    {"register", timer_register},
-    {"alarm", timer_alarm},
-    {"start", timer_start},
-    {"stop", timer_stop},
-    {"unregister", timer_unregister},
-    {"interval", timer_interval},
-    {"state", timer_state},
-    {nullptr, nullptr},
+    {"register", timer_register},     {"alarm", timer_alarm},
+    {"start", timer_start},           {"stop", timer_stop},
+    {"unregister", timer_unregister}, {"interval", timer_interval},
+    {"state", timer_state},           {nullptr, nullptr},
 };
 
 constexpr luaL_Reg kTmr[] = {
-    {"create", tmr_create}, {"now", tmr_now},     {"time", tmr_time},
-    {"ccount", tmr_ccount}, {"delay", tmr_delay}, {"wdclr", tmr_wdclr},
-    {"softwd", tmr_softwd}, {nullptr, nullptr},
+    {"create", tmr_create}, {"now", tmr_now},     {"time", tmr_time},     {"ccount", tmr_ccount},
+    {"delay", tmr_delay},   {"wdclr", tmr_wdclr}, {"softwd", tmr_softwd}, {nullptr, nullptr},
 };
 
 constexpr lua::IntConst kConstants[] = {

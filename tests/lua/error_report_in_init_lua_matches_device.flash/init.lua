@@ -1,0 +1,3 @@
+tmr.create():alarm(10, tmr.ALARM_SINGLE, function()
+  error("boom")
+end)

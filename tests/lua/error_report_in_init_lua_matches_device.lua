@@ -1,0 +1,6 @@
+-- runtime.md §2.4.1: error("boom") on line 2 of a timer callback defined on
+-- line 1 of init.lua prints the device's report byte for byte; then, under
+-- --on-error exit (§2.4.2), E-LUA names the callback kind and status is 1.
+-- operand: error_report_in_init_lua_matches_device.flash
+-- status: 1
+-- stderr: ^nodemcu-host: error: E-LUA: uncaught error in a tmr callback \(the device restarts in 2 s\); exiting \(--on-error exit\)$

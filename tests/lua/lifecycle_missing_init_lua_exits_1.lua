@@ -1,0 +1,5 @@
+-- runtime.md §2.4.3: DIR mode without init.lua prints the 5.3 firmware's
+-- `cannot open init.lua: ` (nothing after the colon); under exit, status 1.
+-- operand: lifecycle_missing_init_lua_exits_1.flash
+-- status: 1
+-- stderr: E-LUA: the main chunk init.lua failed

@@ -1,0 +1,6 @@
+-- runtime.md §2.4.3: under continue the missing init.lua is printed, nothing
+-- restarts, the -e chunk's timer still runs, and the run ends with status 1.
+-- operand: lifecycle_missing_init_lua_exits_1.flash
+-- args: --on-error continue -e "tmr.create():alarm(50,tmr.ALARM_SINGLE,function() print('alive') end)"
+-- status: 1
+-- no-stderr: N-RESTART

@@ -1,0 +1,20 @@
+-- net.md §5.2 step 5, §5.1, §5.3: an unbound socket is bound on 0.0.0.0 by
+-- send, listen then raises, and replies reach it without listen.
+local check = require "lib.check"
+local server = net.createUDPSocket()
+server:listen(0, "127.0.0.1")
+local sport = server:getaddr()
+server:on("receive", function(s, data, p, ip) s:send(p, ip, "re:" .. data) end)
+local u = net.createUDPSocket()
+check.eq(u:getaddr(), nil, "unbound getaddr")
+u:send(sport, "127.0.0.1", "hello")
+local port, ip = u:getaddr()
+check.eq(math.type(port), "integer", "auto-bound port")
+check.eq(ip, "0.0.0.0", "auto-bound ip")
+check.raises("already listening", function() u:listen() end)
+u:on("receive", function(s, data, p)
+  check.eq(data, "re:hello", "reply")
+  check.eq(p, sport, "reply port")
+  s:close()
+  server:close()
+end)

@@ -1,0 +1,7 @@
+-- runtime.md §6.2: under --ntest a run whose sync, async and coroutine tests
+-- all pass ends with status 0; plain mode passes every event on to NTest's
+-- own outputhandler (stdout).
+-- args: --ntest
+-- operand: ../ntest/all_pass.lua
+-- status: 0
+-- no-stderr: E-NTEST

@@ -1,0 +1,8 @@
+-- runtime.md §2.4.1, §6.2: an error in a timer callback of an async test
+-- reaches NTest's node.setonerror handler as an `except` event: status 4,
+-- not the default handler's E-LUA and status 1.
+-- args: --ntest
+-- operand: ../ntest/raising_in_callback.lua
+-- status: 4
+-- stderr: E-NTEST: NTest run "raising in callback": 0 failed, 1 raised$
+-- no-stderr: E-LUA

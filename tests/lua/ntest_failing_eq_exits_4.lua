@@ -1,0 +1,6 @@
+-- runtime.md §1.3, §6.2: a `fail` event (ok(eq(...)) that does not hold)
+-- makes the status 4 once the work is done; the run itself goes on.
+-- args: --ntest
+-- operand: ../ntest/failing_eq.lua
+-- status: 4
+-- stderr: E-NTEST: NTest run "failing eq": 1 failed, 0 raised$

@@ -1,0 +1,7 @@
+-- runtime.md §6.2: a run whose script sets its own outputhandler is judged by
+-- status alone (its failing test does not give 4); the other run is still
+-- counted and passes.
+-- args: --ntest
+-- operand: ../ntest/own_outputhandler.lua
+-- status: 0
+-- no-stderr: E-NTEST

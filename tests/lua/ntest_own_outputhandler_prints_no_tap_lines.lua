@@ -1,0 +1,6 @@
+-- runtime.md §6.2: under --ntest=tap, a run with its own outputhandler prints
+-- no TAP lines; the wrapped run beside it does.
+-- args: --ntest=tap
+-- operand: ../ntest/own_outputhandler.lua
+-- status: 0
+-- no-stderr: E-NTEST

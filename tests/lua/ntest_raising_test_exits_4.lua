@@ -1,0 +1,5 @@
+-- runtime.md §1.3, §6.2: a test that raises is an `except` event: status 4.
+-- args: --ntest=plain
+-- operand: ../ntest/raising.lua
+-- status: 4
+-- stderr: E-NTEST: NTest run "raising": 0 failed, 1 raised$

@@ -1,0 +1,6 @@
+-- runtime.md §6.2: an async test that never calls next leaves its run
+-- without `finish`; when no work is left the status is 4.
+-- args: --ntest
+-- operand: ../ntest/never_finishes.lua
+-- status: 4
+-- stderr: E-NTEST: NTest run "never finishes": 0 failed, 0 raised; it never reached finish$

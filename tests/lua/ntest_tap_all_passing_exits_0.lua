@@ -1,0 +1,5 @@
+-- runtime.md §6.2: TAP output of a run without failures; status 0.
+-- args: --ntest=tap
+-- operand: ../ntest/tap_pass.lua
+-- status: 0
+-- no-stderr: E-NTEST

@@ -1,0 +1,8 @@
+-- runtime.md §6.2: --ntest=tap prints each run as `TAP: ` lines (start
+-- comment, ok / not ok numbered per run, the plan 1..N at finish) in place of
+-- NTest's own output; a failure still gives status 4.
+-- args: --ntest=tap
+-- operand: ../ntest/tap.lua
+-- status: 4
+-- stderr: E-NTEST: NTest run "run #A": 2 failed, 2 raised$
+-- no-stderr: run B

@@ -1,0 +1,5 @@
+-- runtime.md §6.1, §6.2: without --ntest the host does not look at NTest's
+-- events: a failing test leaves status 0 and NTest's output unchanged.
+-- operand: ../ntest/failing_eq.lua
+-- status: 0
+-- no-stderr: E-NTEST

@@ -1,0 +1,41 @@
+"""runtime.md §1.3: status 70 for an internal error, provoked honestly: with
+too few file descriptors the event loop (or the flash root) cannot be
+opened, which must be E-INTERNAL and 70, never a crash or a usage error."""
+import os
+import resource
+import signal
+import subprocess
+
+BINARY = os.environ["NODEMCU_HOST"]
+
+
+def run_with_fd_limit(n, cwd):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (n, n))
+    return subprocess.run([BINARY, "-e", "print('ran')"], capture_output=True, text=True,
+                          timeout=30, preexec_fn=limit, cwd=cwd)
+
+
+def test_too_few_descriptors_is_an_internal_error(tmp_path):
+    results = {n: run_with_fd_limit(n, tmp_path) for n in range(4, 33)}
+    # A sanitizer build's checker needs descriptors of its own (a pipe to
+    # probe memory) and reports its own failure: such runs say nothing here.
+    results = {n: p for n, p in results.items()
+               if "runtime error:" not in p.stderr and "Sanitizer" not in p.stderr}
+    internal = [n for n, p in results.items() if p.returncode == 70]
+    working = [n for n, p in results.items() if p.returncode == 0]
+    assert internal, {n: (p.returncode, p.stderr) for n, p in results.items()}
+    assert working, "the program never ran, even with 32 descriptors"
+    for n in internal:
+        p = results[n]
+        assert p.stderr.startswith("nodemcu-host: error: E-INTERNAL: "), p.stderr
+        assert p.stdout == ""
+    for n, p in results.items():
+        if n > max(internal):
+            assert p.returncode == 0 and p.stdout == "ran\n", (n, p.returncode, p.stderr)
+        elif n not in internal:
+            # Below the loop's needs libuv's one-time signal set-up aborts
+            # before nodemcu-host runs any code of its own.
+            assert n < min(internal) and p.returncode == -signal.SIGABRT, (n, p.returncode,
+                                                                           p.stderr)
+    assert min(working) > max(internal)

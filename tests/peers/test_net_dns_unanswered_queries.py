@@ -1,0 +1,153 @@
+"""net.md §7.3 against a UDP server that never answers: each server gets
+sends at 0, 1 and 3 s and is given up at 7 s (the device: 0, 1, 2, 4 and
+7 s; c-ares doubles its timeout, so this is the closest schedule with the same
+deadline); then slot 1 is asked, if set. A lookup keeps the server it started
+with when setdnsserver changes the slot. dnsmasq answers the other lookups."""
+import os
+import random
+import socket
+import struct
+import subprocess
+import threading
+import time
+
+import pytest
+
+BINARY = os.environ["NODEMCU_HOST"]
+
+
+def query_name(packet):
+    labels, pos = [], 12
+    while packet[pos]:
+        labels.append(packet[pos + 1:pos + 1 + packet[pos]].decode())
+        pos += 1 + packet[pos]
+    return ".".join(labels)
+
+
+class SilentServer:
+    """Records when each query arrives and never answers."""
+
+    def __init__(self):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.queries = []  # (monotonic time, name)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.serve)
+        self.thread.start()
+
+    def serve(self):
+        while not self.stopped.is_set():
+            try:
+                packet = self.sock.recv(4096)
+            except socket.timeout:
+                continue
+            self.queries.append((time.monotonic(), query_name(packet)))
+
+    def times(self, name):
+        return [t for t, n in self.queries if n == name]
+
+    def close(self):
+        self.stopped.set()
+        self.thread.join(timeout=5)
+        self.sock.close()
+
+
+@pytest.fixture
+def silent():
+    server = SilentServer()
+    yield server
+    server.close()
+
+
+def answers(port, name):
+    packet = struct.pack(">HHHHHH", random.randrange(65536), 0x0100, 1, 0, 0, 0)
+    for label in name.split("."):
+        packet += bytes([len(label)]) + label.encode()
+    packet += b"\0" + struct.pack(">HH", 1, 1)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(0.2)
+        s.sendto(packet, ("127.0.0.1", port))
+        try:
+            return len(s.recv(4096)) > 0
+        except socket.timeout:
+            return False
+
+
+@pytest.fixture
+def dnsmasq():
+    for _ in range(5):  # another process may take the free port first
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen(
+            ["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--pid-file=",
+             "--no-resolv", "--no-hosts", "--user=root", "--log-facility=-",
+             f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces",
+             "--address=/name.test/10.1.2.3"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):  # ready once it answers; 50 x 0.2 s at most
+            if proc.poll() is not None or answers(port, "name.test"):
+                break
+        if proc.poll() is None:
+            break
+    else:
+        pytest.fail("dnsmasq did not start")
+    yield port
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def run(tmp_path, script, *options):
+    path = tmp_path / "dns.lua"
+    path.write_text(script)
+    proc = subprocess.run([BINARY, "--timeout", "30", *options, str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return [line.split("\t") for line in proc.stdout.splitlines()]
+
+
+TIMED = """\
+local t0 = tmr.now()
+net.dns.resolve("%s", function(_, ip) print(ip, (tmr.now() - t0) // 1000) end)
+"""
+
+
+def assert_schedule(times):
+    # Sends at 0, 1 and 3 s. Late wake-ups only lengthen the gaps.
+    assert len(times) == 3, times
+    assert 0.9 <= times[1] - times[0] <= 2.0, times
+    assert 1.9 <= times[2] - times[1] <= 3.2, times
+
+
+def test_unanswered_lookup_fails_after_7_seconds(tmp_path, silent):
+    [[ip, ms]] = run(tmp_path, TIMED % "quiet.test", "--dns-server", f"127.0.0.1:{silent.port}")
+    assert ip == "nil"
+    assert 6900 <= int(ms) <= 11000
+    assert_schedule(silent.times("quiet.test"))
+
+
+def test_slot_1_is_asked_after_slot_0_times_out(tmp_path, silent, dnsmasq):
+    [[ip, ms]] = run(tmp_path, TIMED % "name.test", "--dns-server", f"127.0.0.1:{silent.port}",
+                     "--dns-server", f"127.0.0.1:{dnsmasq}")
+    assert ip == "10.1.2.3"
+    assert 6900 <= int(ms) <= 11000
+    assert_schedule(silent.times("name.test"))
+
+
+def test_a_lookup_keeps_its_server_when_the_slot_changes(tmp_path, silent, dnsmasq):
+    script = f"""\
+local t0 = tmr.now()
+local function report(tag)
+  return function(_, ip) print(tag, ip, (tmr.now() - t0) // 1000) end
+end
+net.dns.resolve("name.test", report("before"))
+net.dns.setdnsserver("127.0.0.1:{dnsmasq}")
+net.dns.resolve("name.test", report("after"))
+"""
+    lines = run(tmp_path, script, "--profile", "host", "--dns-server", f"127.0.0.1:{silent.port}")
+    assert [line[:2] for line in lines] == [["after", "10.1.2.3"], ["before", "nil"]]
+    assert int(lines[0][2]) < 1000
+    assert int(lines[1][2]) >= 6900
+    assert len(silent.times("name.test")) == 3
