@@ -16,7 +16,8 @@ class Ref {
   ~Ref() { reset(); }
   Ref(const Ref&) = delete;
   Ref& operator=(const Ref&) = delete;
-  Ref(Ref&& o) noexcept : L_(std::exchange(o.L_, nullptr)), ref_(std::exchange(o.ref_, LUA_NOREF)) {}
+  Ref(Ref&& o) noexcept
+      : L_(std::exchange(o.L_, nullptr)), ref_(std::exchange(o.ref_, LUA_NOREF)) {}
   Ref& operator=(Ref&& o) noexcept {
     if (this != &o) {
       reset();

@@ -172,8 +172,7 @@ int math_frexp(lua_State* L) {
   return 2;
 }
 int math_ldexp(lua_State* L) {
-  lua_pushnumber(L, std::ldexp(luaL_checknumber(L, 1),
-                               static_cast<int>(luaL_checkinteger(L, 2))));
+  lua_pushnumber(L, std::ldexp(luaL_checknumber(L, 1), static_cast<int>(luaL_checkinteger(L, 2))));
   return 1;
 }
 

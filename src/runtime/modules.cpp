@@ -65,7 +65,9 @@ void push_stub(lua_State* L, const char* name) {
 
 }  // namespace
 
-const ModuleEntry* module_entries() { return kModules; }
+const ModuleEntry* module_entries() {
+  return kModules;
+}
 
 bool validate_modules(const Options& options, std::string& error) {
   if (!options.modules) return true;

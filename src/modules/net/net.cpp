@@ -25,8 +25,8 @@ int create_connection(lua_State* L) {
   Boot& boot = Boot::from(L);
   if (boot.profile().device) {
     bool udp = lua_type(L, 1) == LUA_TNUMBER && lua_tointeger(L, 1) == 2;
-    bool secure = lua_toboolean(L, 2) != 0 &&
-                  !(lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) == 0);
+    bool secure =
+        lua_toboolean(L, 2) != 0 && !(lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) == 0);
     if (udp || secure) boot.diagnostics().report(net::warn::kConnectionArgs, {}, lua::where(L, 1));
   }
   lua_settop(L, 0);

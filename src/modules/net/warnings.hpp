@@ -58,7 +58,8 @@ inline constexpr Code kTlsRecord{
     "TLS server sent {} bytes in one message/record; the ESP8266 TLS buffer is 4096 bytes "
     "(SSL_BUFFER_SIZE)"};
 inline constexpr Code kServerTimeout{
-    "W-NET14", Level::warning, "server idle timeout {} is outside the documented range 1-28800 seconds"};
+    "W-NET14", Level::warning,
+    "server idle timeout {} is outside the documented range 1-28800 seconds"};
 
 // Host notices of net.md §9.3 and §12 (both profiles).
 inline constexpr Code kErrnoNotice{"N-NET", Level::note, "{}: {} ({}), reported as -8"};
