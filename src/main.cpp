@@ -18,11 +18,11 @@ int main(int argc, char** argv) {
   }
   const nmh::Options& options = parsed.options;
   if (options.help) {
-    std::fputs(nmh::usage_text().c_str(), stdout);
+    (void)std::fputs(nmh::usage_text().c_str(), stdout);
     return 0;
   }
   if (options.version) {
-    std::fputs(nmh::version_text().c_str(), stdout);
+    (void)std::fputs(nmh::version_text().c_str(), stdout);
     return 0;
   }
   if (options.operand.empty() && options.chunks.empty() && !options.interactive) {

@@ -22,10 +22,8 @@ bool Console::flush() {
     ssize_t n = ::write(STDOUT_FILENO, buffer_.data() + done, buffer_.size() - done);
     if (n >= 0) {
       done += static_cast<size_t>(n);
-    } else if (errno == EPIPE) {
-      broken_ = true;
     } else if (errno != EINTR && errno != EAGAIN) {
-      broken_ = true;
+      broken_ = true;  // EPIPE or a dead stdout: shut down cleanly (§1.4)
     }
   }
   buffer_.clear();

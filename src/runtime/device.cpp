@@ -92,7 +92,7 @@ bool signal_pending() {
 
 std::string format_seconds(double seconds) {
   char text[32];
-  std::snprintf(text, sizeof text, "%g", seconds);
+  (void)std::snprintf(text, sizeof text, "%g", seconds);
   return text;
 }
 
@@ -280,7 +280,7 @@ int Device::run() {
   sa.sa_flags = SA_RESTART;  // modules' blocking calls need not expect EINTR
   sigemptyset(&sa.sa_mask);
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGALRM}) sigaction(s, &sa, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
+  (void)std::signal(SIGPIPE, SIG_IGN);
   if (options_.timeout) {
     g_timeout_line = "nodemcu-host: error: " + std::string(diag::kTimeout.id) + ": " +
                      format_text(diag::kTimeout.text, {format_seconds(*options_.timeout)}) + "\n";

@@ -62,8 +62,9 @@ void Diagnostics::write_line(const Code& code, const std::string& text, std::str
     line += ')';
   }
   line += '\n';
-  std::fwrite(line.data(), 1, line.size(), out_);
-  std::fflush(out_);
+  // Nowhere to report a failing stderr.
+  (void)std::fwrite(line.data(), 1, line.size(), out_);
+  (void)std::fflush(out_);
 }
 
 void Diagnostics::summary(size_t heap_high_water, size_t heap_budget) {

@@ -47,7 +47,7 @@ void ConsoleInput::run_line() {
 void ConsoleInput::shutdown(bool /*graceful*/) {
   // Lines read but not yet run go to the next boot, so what a piped session
   // does after node.restart() does not depend on how the pipe was chunked.
-  reader_.input_gone(this, std::move(buffer_));
+  reader_.input_gone(this, buffer_);
   delete this;
 }
 
@@ -65,7 +65,7 @@ ConsoleInput& StdinReader::input(Boot& boot) {
   return *input_;
 }
 
-void StdinReader::input_gone(ConsoleInput* input, std::string unconsumed) {
+void StdinReader::input_gone(ConsoleInput* input, const std::string& unconsumed) {
   if (input_ != input) return;
   input_ = nullptr;
   listener_ = nullptr;  // it belongs to the same boot and is going too

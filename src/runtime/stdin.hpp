@@ -84,7 +84,7 @@ class StdinReader {
   friend class ConsoleInput;
   enum class Kind { none, stream, file };
 
-  void input_gone(ConsoleInput* input, std::string unconsumed);
+  void input_gone(ConsoleInput* input, const std::string& unconsumed);
   bool wanted() const;
   void update();
   void open();

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/file/file_object.hpp"
 #include "modules/file/file_system.hpp"
 #include "runtime/boot.hpp"
@@ -30,7 +31,7 @@ constexpr lua_Integer kSpiffsAddress = 0x100000;
 
 FileSystem& fs_of(lua_State* L) {
   FileSystem* fs = *static_cast<FileSystem**>(lua_touserdata(L, lua_upvalueindex(1)));
-  if (fs == nullptr) luaL_error(L, "file system is gone");
+  if (fs == nullptr) lua::raise(L, "file system is gone");
   return *fs;
 }
 
@@ -46,7 +47,7 @@ File* file_arg(lua_State* L, int& argpos) {
 }
 
 File& need_open(lua_State* L, File* file) {
-  if (file == nullptr || !file->is_open()) luaL_error(L, "open a file first");
+  if (file == nullptr || !file->is_open()) lua::raise(L, "open a file first");
   return *file;
 }
 

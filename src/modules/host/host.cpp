@@ -55,7 +55,7 @@ int open_host(lua_State* L) {
   lua_createtable(L, static_cast<int>(args.size()), 0);
   for (size_t i = 0; i < args.size(); ++i) {
     lua_pushlstring(L, args[i].data(), args[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
   }
   lua_setfield(L, -2, "args");
   lua_pushlstring(L, device.profile().name.data(), device.profile().name.size());

@@ -58,7 +58,7 @@ std::optional<DefaultRoute> default_route() {
       }
     }
   }
-  std::fclose(f);
+  (void)std::fclose(f);  // read-only
   return found;
 }
 
@@ -107,7 +107,7 @@ int ifinfo(lua_State* L) {
   int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   if (fd >= 0) {
     ifreq req{};
-    std::snprintf(req.ifr_name, sizeof req.ifr_name, "%s", route->iface.c_str());
+    (void)std::snprintf(req.ifr_name, sizeof req.ifr_name, "%s", route->iface.c_str());
     if (ioctl(fd, SIOCGIFHWADDR, &req) == 0) std::memcpy(hw, req.ifr_hwaddr.sa_data, sizeof hw);
     ::close(fd);
   }
@@ -263,7 +263,7 @@ class Ping final : public Resource {
       lua_pushstring(L, ip_text_.c_str());
       lua_pushinteger(L, count_);
       lua_pushinteger(L, timeouts_);
-      lua_pushinteger(L, static_cast<lua_Integer>(replies_ * kDataSize));
+      lua_pushinteger(L, static_cast<lua_Integer>(replies_) * static_cast<lua_Integer>(kDataSize));
       lua_pushinteger(L, total_ms_);
       boot().invoke(5, CallbackKind::net);
     }

@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kEventNames[] = {"connection", "reconnection", "disconnection",
                                        "receive",    "sent",         "dns"};
 // W-NET4 samples the heap each time a socket's delivered bytes pass a multiple of this.
-constexpr size_t kHoardStep = 16 * 1024;
+constexpr size_t kHoardStep = size_t{16} * 1024;
 }  // namespace
 
 TcpSocket::TcpSocket(Boot& boot, TcpSocket** box) : Resource(boot), box_(box) {}

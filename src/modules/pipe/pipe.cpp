@@ -10,7 +10,7 @@ namespace {
 // A record is a userdata on the device: two ints, the 256-byte buffer and
 // the 32-bit Udata header. The host keeps it in C++ memory and charges the
 // device heap for it instead (runtime.md §5.2).
-constexpr long long kRecordCharge = 2 * 4 + Pipe::kRecordSize + 16;
+constexpr long long kRecordCharge = 2LL * 4 + Pipe::kRecordSize + 16;
 }  // namespace
 
 Pipe** Pipe::push(lua_State* L, lua::Ref reader, Priority prio) {

@@ -1,5 +1,6 @@
 // The pipe module (runtime.md §4.10): pipe.create and the pipe methods.
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/pipe/pipe.hpp"
 #include "runtime/modules.hpp"
 
@@ -10,9 +11,9 @@ namespace {
 // The device's pipe is a table; a wrong self is `(pipe table)` there.
 Pipe* check_pipe(lua_State* L) {
   void* ud = luaL_testudata(L, 1, Pipe::kMetatable);
-  if (ud == nullptr) luaL_argerror(L, 1, "pipe table");
+  if (ud == nullptr) lua::raise_arg(L, 1, "pipe table");
   Pipe* p = *static_cast<Pipe**>(ud);
-  if (p == nullptr) luaL_error(L, "pipe is gone");
+  if (p == nullptr) lua::raise(L, "pipe is gone");
   return p;
 }
 
@@ -28,7 +29,7 @@ Pipe::ReadSpec check_spec(lua_State* L, int idx) {
     size_t len = 0;
     const char* s = lua_tolstring(L, idx, &len);
     bool valid = s != nullptr && (len == 1 || (len == 2 && s[1] == '+'));
-    luaL_argcheck(L, valid, idx, "invalid delimiter");
+    if (!valid) lua::raise_arg(L, idx, "invalid delimiter");
     spec.delim = s[0];
     spec.keep = len == 2;
   }
@@ -75,12 +76,14 @@ int pipe_unread(lua_State* L) {
 
 int pipe_read(lua_State* L) {
   Pipe* p = check_pipe(L);
-  auto record = p->read(check_spec(L, 2));
-  if (record) {
-    lua_pushlstring(L, record->data(), record->size());
-  } else {
+  Pipe::ReadSpec spec = check_spec(L, 2);
+  std::optional<std::string> record = p->read(spec);
+  if (!record) {
     lua_pushnil(L);
+    return 1;
   }
+  std::string_view bytes = *record;
+  lua_pushlstring(L, bytes.data(), bytes.size());
   return 1;
 }
 
