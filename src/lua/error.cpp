@@ -20,4 +20,9 @@ void raise_arg(lua_State* L, int arg, const char* message) {
   __builtin_unreachable();
 }
 
+int push_string(lua_State* L, std::string_view bytes) {
+  auto push = [bytes](lua_State* S) { lua_pushlstring(S, bytes.data(), bytes.size()); };
+  return protect(L, push);
+}
+
 }  // namespace nmh::lua

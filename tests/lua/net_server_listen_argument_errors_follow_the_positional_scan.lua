@@ -36,6 +36,15 @@ check.eq(srv:getaddr(), used, "port mod 65536")
 local dup = net.createServer()
 check.raises("out of memory", function() dup:listen(used, "127.0.0.1", cb) end)
 srv:close()
+-- Another IP on a port in use: the OS conflict raises "address in use", and
+-- the server may retry (§3.1 step 7, host deviation for 0.0.0.0 vs a.b.c.d).
+local holder = net.createServer()
+holder:listen(0, "127.0.0.1", cb)
+local held = holder:getaddr()
+check.raises("address in use", function() dup:listen(held, cb) end)
+check.raises("address in use", function() dup:listen(held, "0.0.0.0", cb) end)
+check.eq(dup:getaddr(), nil, "not listening after a failed listen")
+holder:close()
 -- The IP may come as the only non-callback argument.
 dup:listen("127.0.0.1", cb)
 local dp, dip = dup:getaddr()

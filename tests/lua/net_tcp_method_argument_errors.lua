@@ -22,8 +22,7 @@ check.raises_like("net.tcpsocket expected", function() sk.send(srv, "x") end)
 check.raises_like("net.tcpserver expected", function() srv.close(sk) end)
 -- A method the kind lacks is Lua's usual error.
 check.raises_like("attempt to call", function() srv:on("receive", print) end)
--- send's callback takes effect even when send then raises (§4.3 step 2): dns
--- has the same rule, so a later dns() without callback works.
+-- dns's callback stays (§4.6 step 2), so a later dns() without one works.
 local got
 sk:dns("127.0.0.1", function(_, ip) got = ip end)
 check.eq(got, "127.0.0.1", "dns literal fires inside dns()")

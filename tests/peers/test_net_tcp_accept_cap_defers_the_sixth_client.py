@@ -58,7 +58,7 @@ def test_sixth_client_waits_for_a_free_slot(tmp_path, profile):
         if profile == "esp8266":
             assert ("W-NET8: incoming connection deferred: 5 TCP connections are established "
                     "(ESP8266 limit MEMP_NUM_TCP_PCB = 5); the device ignores new connection "
-                    "requests until one closes") in err
+                    "requests until one closes (at s.lua:3)") in err
         else:
             assert "W-NET8" not in err
     finally:

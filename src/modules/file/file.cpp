@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lua/box.hpp"
 #include "lua/error.hpp"
@@ -216,31 +217,62 @@ int file_flush(lua_State* L) {
   return 1;
 }
 
+// Pushes the flash listing as an array {name1, size1, name2, size2, ...}. The
+// walk's entries are C++ objects, so the array is filled under protect() and
+// a failure raised once they are gone; file.list then works on Lua values
+// alone, free to call string.match, which raises on a bad pattern.
+void push_listing(lua_State* L, int root_fd) {
+  int status = LUA_OK;
+  {
+    const std::vector<flash::Entry> entries = flash::list(root_fd);
+    auto fill = [&entries](lua_State* S) {
+      lua_createtable(S, static_cast<int>(entries.size() * 2), 0);
+      lua_Integer i = 0;
+      for (const flash::Entry& e : entries) {
+        lua_pushlstring(S, e.name.data(), e.name.size());
+        lua_rawseti(S, -2, ++i);
+        lua_pushinteger(S, static_cast<lua_Integer>(e.size));
+        lua_rawseti(S, -2, ++i);
+      }
+    };
+    status = lua::protect(L, fill);
+  }
+  if (status != LUA_OK) lua_error(L);
+}
+
 int file_list(lua_State* L) {
   FileSystem& fs = fs_of(L);
   lua_settop(L, 1);
   const char* pattern = luaL_optstring(L, 1, nullptr);
   lua_newtable(L);  // 2
+  push_listing(L, fs.root_fd());  // 3
   if (pattern != nullptr) {
     luaL_getmetafield(L, 1, "__index");  // the string library
-    lua_getfield(L, -1, "match");        // 4
+    lua_getfield(L, -1, "match");        // 5
   }
-  for (const flash::Entry& e : flash::list(fs.root_fd())) {
+  auto n = static_cast<lua_Integer>(lua_rawlen(L, 3));
+  for (lua_Integer i = 1; i < n; i += 2) {
+    lua_rawgeti(L, 3, i);  // the name: at the top while this entry is handled
     if (pattern != nullptr) {
-      lua_pushvalue(L, 4);
-      lua_pushlstring(L, e.name.data(), e.name.size());
+      lua_pushvalue(L, 5);
+      lua_pushvalue(L, -2);
       lua_pushvalue(L, 1);
       lua_call(L, 2, 1);
       bool matched = !lua_isnil(L, -1);
       lua_pop(L, 1);
-      if (!matched) continue;
+      if (!matched) {
+        lua_pop(L, 1);
+        continue;
+      }
     }
-    if (!flash::base_name_valid(e.name)) {
+    size_t len = 0;
+    const char* s = lua_tolstring(L, -1, &len);
+    std::string_view name(s, len);
+    if (!flash::base_name_valid(name)) {
       Boot::from(L).diagnostics().report(
-          flash::kName, {e.name, "is longer than the device's 31-byte names"}, lua::where(L, 1));
+          flash::kName, {name, "is longer than the device's 31-byte names"}, lua::where(L, 1));
     }
-    lua_pushlstring(L, e.name.data(), e.name.size());
-    lua_pushinteger(L, static_cast<lua_Integer>(e.size));
+    lua_rawgeti(L, 3, i + 1);
     lua_rawset(L, 2);
   }
   lua_settop(L, 2);
@@ -298,8 +330,12 @@ int file_stat(lua_State* L) {
   lua_createtable(L, 0, 8);
   lua_pushinteger(L, static_cast<lua_Integer>(size));
   lua_setfield(L, -2, "size");
-  std::string stored = *flash::relative_path(name);  // SPIFFS keeps the name without /FLASH/
-  lua_pushlstring(L, stored.data(), stored.size());
+  int status = LUA_OK;
+  {
+    std::string stored = *flash::relative_path(name);  // SPIFFS keeps the name without /FLASH/
+    status = lua::push_string(L, stored);
+  }
+  if (status != LUA_OK) return lua_error(L);
   lua_setfield(L, -2, "name");
   for (const char* flag : {"is_dir", "is_rdonly", "is_hidden", "is_sys", "is_arch"}) {
     lua_pushboolean(L, 0);

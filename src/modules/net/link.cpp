@@ -148,7 +148,15 @@ void Link::discard_input() {
 }
 
 void Link::close_graceful(bool patient) {
-  if (closing_) return;
+  if (closing_) {
+    // A teardown during a script's patient flush: 1 s from now, then RST.
+    auto* timer = reinterpret_cast<uv_handle_t*>(&timer_);
+    if (patient_ && !patient && uv_is_closing(timer) == 0) {
+      patient_ = false;
+      uv_timer_start(&timer_, on_timeout, kFlushLimitMs, 0);
+    }
+    return;
+  }
   closing_ = true;
   patient_ = patient;
   flush_queued_ = uv_stream_get_write_queue_size(stream());
@@ -170,9 +178,17 @@ void Link::abort() {
   stop_reading();
   uv_timer_stop(&timer_);
   auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
-  // RST rather than FIN; libuv refuses that while a shutdown request is pending.
-  if (uv_is_closing(tcp) == 0 && uv_tcp_close_reset(&tcp_, on_closed) != 0)
+  if (uv_is_closing(tcp) == 0) {
+    // RST rather than FIN, also while a shutdown is pending (which makes
+    // uv_tcp_close_reset refuse): otherwise the kernel would go on flushing
+    // the send buffer of the closed socket on its own.
+    int fd = this->fd();
+    if (fd >= 0) {
+      linger hard{1, 0};
+      setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    }
     uv_close(tcp, on_closed);
+  }
   close_handles();
 }
 

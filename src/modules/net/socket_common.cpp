@@ -41,14 +41,19 @@ void warn_if_hoarding(Boot& boot, const lua::Ref& receive, size_t delivered, siz
   size_t growth = now > baseline ? now - baseline : 0;
   if (growth <= delivered / 2) return;
   // Located where the receive callback is defined (net.md §0.5).
-  receive.push(L);
-  lua_Debug ar;
-  std::string where;
-  if (lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0) {
-    where = std::string(ar.short_src) + ":" + std::to_string(ar.linedefined);
-  }
   boot.diagnostics().report(warn::kReceiveHoards,
-                            {std::to_string(growth), std::to_string(delivered)}, where);
+                            {std::to_string(growth), std::to_string(delivered)},
+                            callback_location(L, receive));
+}
+
+std::string callback_location(lua_State* L, const lua::Ref& fn) {
+  if (!fn) return {};
+  fn.push(L);
+  lua_Debug ar;
+  if (lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0) {
+    return std::string(ar.short_src) + ":" + std::to_string(ar.linedefined);
+  }
+  return {};
 }
 
 void note_errno(Boot& boot, const char* operation, int uv_status) {

@@ -31,6 +31,9 @@ void warn_self_capture(lua_State* L, int self_idx, int fn_idx, const char* event
 void warn_if_ipv6(lua_State* L, const std::string& text);
 // W-NET4 (net.md §14): a full collection, then compare the heap with the baseline.
 void warn_if_hoarding(Boot& boot, const lua::Ref& receive, size_t delivered, size_t baseline);
+// Where a callback is defined ("chunk:line"), the location of an
+// event-triggered warning (net.md §0.5); empty if unknown.
+std::string callback_location(lua_State* L, const lua::Ref& fn);
 // The one-line notice for an errno net.md §9.3 does not name.
 void note_errno(Boot& boot, const char* operation, int uv_status);
 

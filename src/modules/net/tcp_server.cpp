@@ -49,7 +49,8 @@ void TcpServer::on_connection(uv_stream_t* stream, int status) {
     // connection waits in the kernel until a slot opens (net.md §13).
     self->waiting_ = true;
     ctx.defer_accept(self);
-    self->boot().diagnostics().report(warn::kAcceptDeferred);
+    self->boot().diagnostics().report(warn::kAcceptDeferred, {},
+                                      callback_location(self->boot().L(), self->accept_cb_));
     return;
   }
   self->accept_one();
@@ -73,6 +74,12 @@ void TcpServer::accept_one() {
   });
   if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
     lua_pop(L, 1);
+    // libuv holds the accepted fd until uv_accept: take it and reset it, as
+    // the device aborts a connection it has no memory for, or this server
+    // would never accept again.
+    auto* refused = new Link(boot, nullptr);
+    uv_accept(reinterpret_cast<uv_stream_t*>(&listener_->tcp), refused->stream());
+    refused->abort();
     return;
   }
   int ud = lua_gettop(L);

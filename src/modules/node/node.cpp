@@ -8,8 +8,10 @@
 #include <cerrno>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/node/lfs.hpp"
 #include "modules/node/node_console.hpp"
 #include "runtime/boot.hpp"
@@ -50,6 +52,12 @@ void deprecation_note(lua_State* L, std::string_view what, std::string_view when
   Boot::from(L).device().console().write("Warning, deprecated API! " + std::string(what) +
                                          ". It will be removed " + std::string(when) +
                                          ". See documentation for details.\n");
+}
+
+// The module list as a Lua string; LUA_OK or the status of the failed push.
+int push_module_list(lua_State* L, const Options& options) {
+  std::string modules = module_list(options);
+  return lua::push_string(L, modules);
 }
 
 void set_int(lua_State* L, const char* field, lua_Integer value) {
@@ -120,7 +128,8 @@ int node_info(lua_State* L) {
       lua_pushboolean(L, 0);
       lua_setfield(L, -2, "ssl");
       set_int(L, "lfs_size", lfs::capacity(L));
-      set_string(L, "modules", module_list(options));
+      if (push_module_list(L, options) != LUA_OK) return lua_error(L);
+      lua_setfield(L, -2, "modules");
       // The host equals a double build under 5.3 and the float build under 5.1 (§3.1).
       set_string(L, "number_type", LUA_VERSION_NUM >= 503 ? "double" : "float");
       return 1;
@@ -155,8 +164,11 @@ int task_post(lua_State* L) {
   }
   luaL_checktype(L, n, LUA_TFUNCTION);
   Boot& boot = Boot::from(L);
+  // The reference first: making it may raise (out of memory), which must not
+  // happen while the location string below is alive.
+  lua::Ref task(L, n);
   // W-TASKQ past the device's queue depth; refused under --strict (§2.3, §5.4).
-  PostResult r = boot.post(static_cast<Priority>(priority), lua::Ref(L, n), lua::where(L, 1));
+  PostResult r = boot.post(static_cast<Priority>(priority), std::move(task), lua::where(L, 1));
   if (r == PostResult::refused) return luaL_error(L, "Task queue overflow. Task not posted");
   return 0;
 }
@@ -212,25 +224,33 @@ bool write_all(int fd, const std::string& data) {
   return true;
 }
 
+// Writes the function on top of the stack as bytecode to stem + ".lc"; the
+// error message, or nullptr. The raising is left to the caller, since the
+// strings here would not be destroyed by a longjmp.
+const char* write_bytecode(lua_State* L, std::string_view stem) {
+  // Host Lua strips all debug information or none: level 3 strips it, levels
+  // 1 and 2 keep it, so line numbers survive as on the device's default.
+  int strip = strip_level(L) >= 3 ? 1 : 0;
+  std::string output = std::string(stem) + ".lc";
+  int fd = flash::open_file(Boot::from(L).device().root_fd(), output, O_WRONLY | O_CREAT | O_TRUNC).fd;
+  if (fd < 0) return "cannot open/write to file";
+  std::string bytecode;
+  lua_dump(L, dump_writer, &bytecode, strip);
+  bool ok = write_all(fd, bytecode);
+  if (::close(fd) != 0) ok = false;
+  return ok ? nullptr : "writing to file failed";
+}
+
 int node_compile(lua_State* L) {
   size_t len = 0;
   const char* fname = luaL_checklstring(L, 1, &len);
   std::string_view name(fname, len);
   luaL_argcheck(L, flash::base_name_valid(name), 1, "filename invalid");
   if (len < 4 || name.substr(len - 4) != ".lua") return luaL_error(L, "not a .lua file");
-  std::string output = std::string(name.substr(0, len - 4)) + ".lc";
   if (load_flash_chunk(L, fname) != LUA_OK) return luaL_error(L, "%s", lua_tostring(L, -1));
-
-  Boot& boot = Boot::from(L);
-  int fd = flash::open_file(boot.device().root_fd(), output, O_WRONLY | O_CREAT | O_TRUNC).fd;
-  if (fd < 0) return luaL_error(L, "cannot open/write to file");
-  // Host Lua strips all debug information or none: level 3 strips it, levels
-  // 1 and 2 keep it, so line numbers survive as on the device's default.
-  std::string bytecode;
-  lua_dump(L, dump_writer, &bytecode, strip_level(L) >= 3 ? 1 : 0);
-  bool ok = write_all(fd, bytecode);
-  if (::close(fd) != 0) ok = false;
-  if (!ok) return luaL_error(L, "writing to file failed");
+  if (const char* error = write_bytecode(L, name.substr(0, len - 4))) {
+    return luaL_error(L, "%s", error);
+  }
   return 0;
 }
 
@@ -521,7 +541,7 @@ int open_node(lua_State* L) {
   int node = lua_gettop(L);
   lua::set_ints(L, kNodeConstants);
   for (const char* name : kNotSupported) {
-    lua_pushstring(L, (std::string("node.") + name).c_str());
+    lua_pushfstring(L, "node.%s", name);
     lua_pushcclosure(L, not_supported, 1);
     lua_setfield(L, node, name);
   }
