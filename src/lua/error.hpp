@@ -21,21 +21,23 @@ namespace nmh::lua {
 // luaL_argerror: "bad argument #arg to 'name' (message)".
 [[noreturn]] void raise_arg(lua_State* L, int arg, const char* message);
 
-// Runs f(L) under lua_pcall and returns its status. f's results (whatever it
-// pushed) are left on the stack; on an error, the error value instead, to be
+// Runs f(L) under lua_pcall and returns its status. The nargs values on top
+// of the stack are f's arguments (at 1..nargs); whatever f leaves on its
+// stack are the results. On an error, the error value is left instead, to be
 // raised with lua_error once the caller's C++ objects are gone. f itself must
 // own nothing with a destructor, and its argument errors would name no
 // function: check arguments before, not inside.
 template <class F>
-int protect(lua_State* L, F& f) {
+int protect(lua_State* L, F& f, int nargs = 0) {
   lua_pushcfunction(L, [](lua_State* S) -> int {
     F& fn = *static_cast<F*>(lua_touserdata(S, 1));
-    lua_settop(S, 0);
+    lua_remove(S, 1);
     fn(S);
     return lua_gettop(S);
   });
   lua_pushlightuserdata(L, &f);
-  return lua_pcall(L, 1, LUA_MULTRET, 0);
+  lua_rotate(L, -(nargs + 2), 2);
+  return lua_pcall(L, nargs + 1, LUA_MULTRET, 0);
 }
 
 // Pushes bytes as a Lua string under protect(): for a caller holding C++

@@ -2,8 +2,10 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
+#include "lua/error.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
 #include "runtime/lualib.hpp"
@@ -31,6 +33,23 @@ int traceback_handler(lua_State* L) {
 int boot_frame(lua_State* L) {
   lua_call(L, 0, 0);
   return 0;
+}
+
+// luaL_tolstring of the error value on top (left there), under protection:
+// no lua_pcall encloses the runtime here, so a __tostring that raises would
+// be a Lua panic. Its own error stands for the text then, when it is a string.
+std::string error_text(lua_State* L) {
+  int top = lua_gettop(L);
+  auto to_text = [](lua_State* S) { luaL_tolstring(S, 1, nullptr); };
+  lua_pushvalue(L, top);
+  (void)lua::protect(L, to_text, 1);  // on failure its error value is on top
+  size_t len = 0;
+  const char* s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : nullptr;
+  std::string text = s != nullptr
+                         ? std::string(s, len)
+                         : std::string("(error object is a ") + luaL_typename(L, top) + " value)";
+  lua_settop(L, top);
+  return text;
 }
 
 bool is_protected(CallbackKind kind) {
@@ -274,7 +293,7 @@ void Boot::run_main() {
       int rc = lua_pcall(L_, 1, 0, handler);
       set_running_lua(outer);
       if (rc != LUA_OK) {
-        failure = rc == LUA_ERRMEM ? "out of memory" : luaL_tolstring(L_, -1, nullptr);
+        failure = rc == LUA_ERRMEM ? "out of memory" : error_text(L_);
         console_write(failure + "\n");
       }
     }
@@ -390,10 +409,8 @@ void Boot::call_onerror(lua::Ref report, CallbackKind kind) {
 void Boot::panic(CallbackKind kind) {
   // ESP8266 net, tls and mqtt callbacks are unprotected: the firmware writes
   // the PANIC line straight to the UART and reboots at once (§2.4.1, §2.4.2).
-  size_t len = 0;
-  const char* text = luaL_tolstring(L_, -1, &len);
-  std::string message(text, len);
-  lua_pop(L_, 2);
+  std::string message = error_text(L_);
+  lua_pop(L_, 1);
   std::string first_line = message.substr(0, message.find('\n'));
   device_.console().write("PANIC: unprotected error in call to Lua API (" + first_line + ")\n");
   diagnostics().report(diag::kLua, {std::string("unprotected error in a ") +

@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
@@ -25,20 +27,26 @@ bool is_binary_chunk(const std::string& data) {
 }
 
 // print: standard Lua print to the console output, through node.output (§4.9.1).
+// Every argument is made a string in place first, since tostring may raise
+// and the line is a C++ string, which a Lua error would not destroy.
 int console_print(lua_State* L) {
   int n = lua_gettop(L);
-  std::string line;
   lua_getglobal(L, "tostring");
   for (int i = 1; i <= n; ++i) {
     lua_pushvalue(L, -1);
     lua_pushvalue(L, i);
     lua_call(L, 1, 1);
+    if (lua_tostring(L, -1) == nullptr) {
+      return luaL_error(L, "'tostring' must return a string to 'print'");
+    }
+    lua_replace(L, i);
+  }
+  std::string line;
+  for (int i = 1; i <= n; ++i) {
     size_t len = 0;
-    const char* s = lua_tolstring(L, -1, &len);
-    if (s == nullptr) return luaL_error(L, "'tostring' must return a string to 'print'");
+    const char* s = lua_tolstring(L, i, &len);
     if (i > 1) line += '\t';
     line.append(s, len);
-    lua_pop(L, 1);
   }
   line += '\n';
   Boot::from(L).console_write(line);
@@ -85,9 +93,12 @@ int flash_loadfile(lua_State* L) {
   return 1;
 }
 
-// package.searchers[2]: NAME.lc then NAME.lua through the flash root (§3.3).
-int flash_searcher(lua_State* L) {
-  std::string name = luaL_checkstring(L, 1);
+// flash_searcher's work, which owns strings and so raises nothing. Pushes
+// what the searcher returns and gives its count: the chunk and its file
+// name (2), or the "no file" lines (1). A file that does not compile gives 0,
+// with its load error and its name pushed; an error value pushed gives -1.
+int search_flash(lua_State* L, const char* module) {
+  std::string name = module;
   for (char& c : name) {
     if (c == '.') c = '/';
   }
@@ -100,22 +111,28 @@ int flash_searcher(lua_State* L) {
       tried += "\n\tno file '" + file + "'";
       continue;
     }
-    if (luaL_loadbuffer(L, data.data(), data.size(), ("@" + file).c_str()) == LUA_OK) {
-      lua_pushstring(L, file.c_str());
-      return 2;
+    int rc = luaL_loadbuffer(L, data.data(), data.size(), ("@" + file).c_str());
+    if (rc == LUA_OK || !is_binary_chunk(data)) {
+      if (lua::push_string(L, file) != LUA_OK) return -1;
+      return rc == LUA_OK ? 2 : 0;
     }
-    if (is_binary_chunk(data)) {
-      // Level 2: the line calling require (level 1 is require, a C function).
-      boot.diagnostics().report(kNotBytecode, {file, "skipped"}, lua::where(L, 2));
-      lua_pop(L, 1);
-      tried += "\n\tskipped '" + file + "' (not host bytecode)";
-      continue;
-    }
-    return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", lua_tostring(L, 1),
-                      file.c_str(), lua_tostring(L, -1));
+    // Level 2: the line calling require (level 1 is require, a C function).
+    boot.diagnostics().report(kNotBytecode, {file, "skipped"}, lua::where(L, 2));
+    lua_pop(L, 1);
+    tried += "\n\tskipped '" + file + "' (not host bytecode)";
   }
-  lua_pushstring(L, tried.c_str());
-  return 1;
+  return lua::push_string(L, tried) == LUA_OK ? 1 : -1;
+}
+
+// package.searchers[2]: NAME.lc then NAME.lua through the flash root (§3.3).
+int flash_searcher(lua_State* L) {
+  int n = search_flash(L, luaL_checkstring(L, 1));
+  if (n < 0) return lua_error(L);
+  if (n == 0) {
+    return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", lua_tostring(L, 1),
+                      lua_tostring(L, -1), lua_tostring(L, -2));
+  }
+  return n;
 }
 
 // Upvalues: the function, its qualified name, and whether it is a C function
@@ -257,8 +274,9 @@ void adapt_math(lua_State* L) {
       lua_pushcfunction(L, f.func);
       lua_setfield(L, math, f.name);
     }
-    std::string qualified = std::string("math.") + f.name;
-    mark_absent(L, math, f.name, qualified.c_str());
+    lua_pushfstring(L, "math.%s", f.name);
+    mark_absent(L, math, f.name, lua_tostring(L, -1));
+    lua_pop(L, 1);
   }
   lua_pop(L, 1);
 }
@@ -300,14 +318,24 @@ void mark_absent(lua_State* L, int idx, const char* field, const char* qualified
 
 int load_flash_chunk(lua_State* L, const char* name) {
   Boot& boot = Boot::from(L);
-  std::string data;
-  if (!flash::read_file(boot.device().root_fd(), name, data)) {
+  bool found = false;
+  bool binary = false;
+  int rc = LUA_OK;
+  {
+    std::string data;
+    found = flash::read_file(boot.device().root_fd(), name, data);
+    if (found) {
+      // luaL_loadbuffer returns its errors rather than raising them.
+      std::string chunkname = std::string("@") + name;
+      rc = luaL_loadbuffer(L, data.data(), data.size(), chunkname.c_str());
+      binary = is_binary_chunk(data);
+    }
+  }
+  if (!found) {
     lua_pushfstring(L, "cannot open %s: ", name);
     return LUA_ERRFILE;
   }
-  std::string chunkname = std::string("@") + name;
-  int rc = luaL_loadbuffer(L, data.data(), data.size(), chunkname.c_str());
-  if (rc != LUA_OK && is_binary_chunk(data)) {
+  if (rc != LUA_OK && binary) {
     boot.diagnostics().report(kNotBytecode, {name, "not loaded"}, lua::where(L, 1));
   }
   return rc;

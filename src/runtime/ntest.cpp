@@ -38,14 +38,19 @@ Run& run_of(lua_State* L) {
   return runs()[static_cast<size_t>(lua_tointeger(L, lua_upvalueindex(1)))];
 }
 
-// An event argument as text: nil and none are empty.
+// Makes the argument at idx its text in place (nil and none stay as they
+// are): luaL_tolstring may raise, so no C++ string may be alive meanwhile.
+void to_text(lua_State* L, int idx) {
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_tolstring(L, idx, nullptr);
+  lua_replace(L, idx);
+}
+
+// An event argument made text by to_text: nil and none are empty.
 std::string field(lua_State* L, int idx) {
-  if (lua_isnoneornil(L, idx)) return {};
   size_t len = 0;
-  const char* s = luaL_tolstring(L, idx, &len);
-  std::string text(s, len);
-  lua_pop(L, 1);
-  return text;
+  const char* s = lua_isnoneornil(L, idx) ? nullptr : lua_tolstring(L, idx, &len);
+  return s != nullptr ? std::string(s, len) : std::string();
 }
 
 std::string first_line(const std::string& s) {
@@ -121,6 +126,8 @@ int on_event(lua_State* L) {
   }
   Boot& boot = Boot::from(L);
   if (boot.device().options().ntest == NtestMode::tap) {
+    lua_settop(L, 4);
+    for (int i = 2; i <= 4; ++i) to_text(L, i);
     write_tap(boot, run, event, field(L, 2), field(L, 3), field(L, 4));
     return 0;
   }
@@ -149,13 +156,26 @@ int proxy_newindex(lua_State* L) {
 // (reads pass through) so that its own `outputhandler` assignment is seen.
 int construct(lua_State* L) {
   int nargs = lua_gettop(L);
-  std::string name = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : field(L, 1);
-  lua_pushvalue(L, lua_upvalueindex(1));
+  // The run's name, kept as text below the call: the constructor may raise,
+  // so it cannot be a C++ string yet.
+  if (lua_isnoneornil(L, 1)) {
+    lua_pushliteral(L, "");
+  } else if (lua_type(L, 1) == LUA_TSTRING) {
+    lua_pushvalue(L, 1);
+  } else {
+    luaL_tolstring(L, 1, nullptr);
+  }
   lua_insert(L, 1);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 2);
   lua_call(L, nargs, LUA_MULTRET);
-  if (lua_gettop(L) == 0 || !lua_istable(L, 1)) return lua_gettop(L);
-  lua_settop(L, 1);
-  runs().push_back(Run{.name = name});
+  if (lua_gettop(L) == 1 || !lua_istable(L, 2)) {
+    lua_remove(L, 1);
+    return lua_gettop(L);
+  }
+  lua_settop(L, 2);
+  runs().push_back(Run{.name = field(L, 1)});
+  lua_remove(L, 1);
   auto index = static_cast<lua_Integer>(runs().size() - 1);
 
   lua_pushinteger(L, index);

@@ -244,7 +244,7 @@ int file_list(lua_State* L) {
   FileSystem& fs = fs_of(L);
   lua_settop(L, 1);
   const char* pattern = luaL_optstring(L, 1, nullptr);
-  lua_newtable(L);  // 2
+  lua_newtable(L);                // 2
   push_listing(L, fs.root_fd());  // 3
   if (pattern != nullptr) {
     luaL_getmetafield(L, 1, "__index");  // the string library

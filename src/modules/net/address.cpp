@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <net/if.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace nmh::net {
@@ -86,6 +87,12 @@ std::string format_ip(const sockaddr* sa) {
   }
   inet_ntop(AF_INET6, &a, buf, sizeof buf);
   return buf;
+}
+
+void push_ip(lua_State* L, const sockaddr* sa) {
+  char text[INET6_ADDRSTRLEN + 1];
+  (void)std::snprintf(text, sizeof text, "%s", format_ip(sa).c_str());
+  lua_pushstring(L, text);
 }
 
 }  // namespace nmh::net

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "lua/lua.hpp"
+
 namespace nmh::net {
 
 struct Address {
@@ -32,5 +34,8 @@ std::optional<Address> parse_ip(std::string_view text, uint16_t port = 0);
 // IPv4 as a dotted quad, IPv6 as lower-case RFC 5952 text, and an IPv4-mapped
 // IPv6 address always as the plain dotted quad (net.md §12.1).
 std::string format_ip(const sockaddr* sa);
+// The same text pushed on the Lua stack, with no C++ object alive while the
+// push may raise (Lua's errors longjmp past destructors).
+void push_ip(lua_State* L, const sockaddr* sa);
 
 }  // namespace nmh::net

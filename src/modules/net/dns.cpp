@@ -9,8 +9,10 @@
 
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "lua/ref.hpp"
 #include "modules/net/errors.hpp"
 #include "modules/net/resolver.hpp"
@@ -59,7 +61,10 @@ int dns_resolve(lua_State* L) {
     if (boot.profile().device && parse_ipv6(name)) {
       boot.diagnostics().report(warn::kIpv6, {}, lua::where(L, 1));
     }
-    auto callback = std::make_shared<lua::Ref>(L, 2);
+    // The reference before the shared block: making it may raise (out of
+    // memory), which must not happen with that block half made.
+    lua::Ref ref(L, 2);
+    auto callback = std::make_shared<lua::Ref>(std::move(ref));
     Boot* owner = &boot;
     rc = Resolver::of(boot).lookup(name, [owner, callback](const Address* address) {
       lua_State* ML = owner->L();
@@ -90,14 +95,16 @@ int dns_getdnsserver(lua_State* L) {
     lua_pushnil(L);
     return 1;
   }
+  int status = LUA_OK;
   {
     std::string text = dns_server_text(Boot::from(L).device(), static_cast<int>(index));
     if (text.empty()) {
       lua_pushnil(L);
     } else {
-      lua_pushlstring(L, text.data(), text.size());
+      status = lua::push_string(L, text);
     }
   }
+  if (status != LUA_OK) return lua_error(L);
   return 1;
 }
 

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "lua/box.hpp"
 #include "lua/ref.hpp"
@@ -73,6 +74,44 @@ void set_ip_field(lua_State* L, const char* field, in_addr a) {
   lua_setfield(L, -2, field);
 }
 
+// The station interface: the one holding the default route. Its route is a
+// C++ object, so this is done apart from the Lua calls that may raise.
+struct Station {
+  in_addr ip{};
+  in_addr mask{};
+  in_addr gateway{};
+  char hw[6] = {};
+};
+
+bool station_info(Station& out) {
+  std::optional<DefaultRoute> route = default_route();
+  if (!route) return false;
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) == 0) {
+    for (ifaddrs* i = list; i != nullptr; i = i->ifa_next) {
+      if (i->ifa_addr == nullptr || i->ifa_addr->sa_family != AF_INET) continue;
+      if (route->iface != i->ifa_name) continue;
+      out.ip = reinterpret_cast<const sockaddr_in*>(i->ifa_addr)->sin_addr;
+      if (i->ifa_netmask != nullptr) {
+        out.mask = reinterpret_cast<const sockaddr_in*>(i->ifa_netmask)->sin_addr;
+      }
+      break;
+    }
+    freeifaddrs(list);
+  }
+  int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd >= 0) {
+    ifreq req{};
+    (void)std::snprintf(req.ifr_name, sizeof req.ifr_name, "%s", route->iface.c_str());
+    if (ioctl(fd, SIOCGIFHWADDR, &req) == 0) {
+      std::memcpy(out.hw, req.ifr_hwaddr.sa_data, sizeof out.hw);
+    }
+    ::close(fd);
+  }
+  out.gateway = route->gateway;
+  return true;
+}
+
 }  // namespace
 
 int ifinfo(lua_State* L) {
@@ -83,41 +122,18 @@ int ifinfo(lua_State* L) {
     return 1;
   }
   if (index != 0) return 0;
-  std::optional<DefaultRoute> route = default_route();
-  if (!route) {
+  Station station;
+  if (!station_info(station)) {
     lua_pushnil(L);
     return 1;
   }
-  in_addr ip{};
-  in_addr mask{};
-  ifaddrs* list = nullptr;
-  if (getifaddrs(&list) == 0) {
-    for (ifaddrs* i = list; i != nullptr; i = i->ifa_next) {
-      if (i->ifa_addr == nullptr || i->ifa_addr->sa_family != AF_INET) continue;
-      if (route->iface != i->ifa_name) continue;
-      ip = reinterpret_cast<const sockaddr_in*>(i->ifa_addr)->sin_addr;
-      if (i->ifa_netmask != nullptr) {
-        mask = reinterpret_cast<const sockaddr_in*>(i->ifa_netmask)->sin_addr;
-      }
-      break;
-    }
-    freeifaddrs(list);
-  }
-  char hw[6] = {};
-  int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  if (fd >= 0) {
-    ifreq req{};
-    (void)std::snprintf(req.ifr_name, sizeof req.ifr_name, "%s", route->iface.c_str());
-    if (ioctl(fd, SIOCGIFHWADDR, &req) == 0) std::memcpy(hw, req.ifr_hwaddr.sa_data, sizeof hw);
-    ::close(fd);
-  }
   // The device's fields without dhcp (net.md §15).
   lua_createtable(L, 0, 4);
-  lua_pushlstring(L, hw, sizeof hw);
+  lua_pushlstring(L, station.hw, sizeof station.hw);
   lua_setfield(L, -2, "hwaddr");
-  set_ip_field(L, "ip", ip);
-  set_ip_field(L, "netmask", mask);
-  set_ip_field(L, "gateway", route->gateway);
+  set_ip_field(L, "ip", station.ip);
+  set_ip_field(L, "netmask", station.mask);
+  set_ip_field(L, "gateway", station.gateway);
   return 1;
 }
 
@@ -310,7 +326,10 @@ class Ping final : public Resource {
 // Makes the Ping (callbacks at -2 and -1) and starts its lookup; the lookup's error code.
 int start_ping(lua_State* L, const char* host, int count) {
   Boot& boot = Boot::from(L);
-  auto* p = new Ping(boot, lua::Ref(L, -2), lua::Ref(L, -1), count);
+  // The references before the object: making one may raise (out of memory).
+  lua::Ref received(L, -2);
+  lua::Ref sent(L, -1);
+  auto* p = new Ping(boot, std::move(received), std::move(sent), count);
   p->set_looking_up();
   int rc = Resolver::of(boot).lookup(host, [p](const Address* address) { p->resolved(address); });
   if (rc != kOk) p->abandon();  // never called back: it ends here, quietly

@@ -119,7 +119,7 @@ int push_endpoint(lua_State* L, const sockaddr* sa) {
   std::memcpy(&a.storage, sa,
               sa->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in));
   lua_pushinteger(L, a.port());
-  lua_pushstring(L, format_ip(sa).c_str());
+  push_ip(L, sa);
   return 2;
 }
 

@@ -1,6 +1,10 @@
 #include "modules/net/tcp_server.hpp"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 #include "lua/box.hpp"
 #include "modules/net/address.hpp"
@@ -131,7 +135,9 @@ struct TcpServerApi {
       port = static_cast<uint16_t>(static_cast<lua_Integer>(lua_tonumber(L, i)) & 0xFFFF);
       ++i;
     }
-    std::string ip = "0.0.0.0";
+    // Texts stay on the Lua stack or in arrays: a raise must not skip a C++
+    // destructor (Lua's errors longjmp).
+    const char* ip = "0.0.0.0";
     if (lua_type(L, i) == LUA_TSTRING || lua_type(L, i) == LUA_TNUMBER) {
       ip = lua_tostring(L, i);
       ++i;
@@ -142,7 +148,8 @@ struct TcpServerApi {
     warn_if_ipv6(L, ip);
     Boot& boot = Boot::from(L);
     NetContext& ctx = NetContext::of(boot);
-    std::string text = format_ip(requested->sa());
+    char text[INET6_ADDRSTRLEN + 1];
+    (void)std::snprintf(text, sizeof text, "%s", format_ip(requested->sa()).c_str());
     for (TcpServer* other : ctx.servers()) {
       // lwIP fails the listen step for the same port and IP: reported as ERR_MEM (§3.1 step 7).
       if (port != 0 && other->script_port_ == port && other->report_ip_ == text) {
@@ -150,7 +157,7 @@ struct TcpServerApi {
       }
     }
     uint16_t host_port = map_port(L, port);
-    bool all = text == "0.0.0.0";
+    bool all = std::strcmp(text, "0.0.0.0") == 0;
     Address bind_addr;
     if (all) {
       // No IP or 0.0.0.0: dual-stack on :: (net.md §12.2).

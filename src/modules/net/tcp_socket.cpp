@@ -118,7 +118,7 @@ void TcpSocket::resolved(uint64_t generation, const Address* address) {
   --lookups_;
   bool current = generation == generation_ && state_ == State::resolving;
   if (address != nullptr) {
-    lua_pushstring(L, format_ip(address->sa()).c_str());
+    push_ip(L, address->sa());
   } else {
     lua_pushnil(L);
   }
@@ -269,7 +269,8 @@ struct TcpSocketApi {
     if (s->state_ != TcpSocket::State::idle) return luaL_error(L, "already connected");
     lua_Integer port = luaL_checkinteger(L, 2) & 0xFFFF;
     if (port == 0) return luaL_error(L, "specify port");
-    std::string host = "127.0.0.1";
+    // Texts stay on the Lua stack: a raise must not skip a C++ destructor (longjmp).
+    const char* host = "127.0.0.1";
     if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) host = lua_tostring(L, 3);
     if (lua_gettop(L) >= 4) {
       if (!lua_isfunction(L, 4)) return luaL_argerror(L, 4, "not a function");
@@ -289,8 +290,7 @@ struct TcpSocketApi {
   }
 
   // Resolution shared by connect() and dns(): an IPv4 literal answers at once.
-  static int start_lookup(lua_State* L, TcpSocket* s, const std::string& host,
-                          uint64_t generation) {
+  static int start_lookup(lua_State* L, TcpSocket* s, const char* host, uint64_t generation) {
     warn_if_ipv6(L, host);
     if (auto literal = parse_ipv4(host)) {
       ++s->lookups_;
@@ -311,7 +311,7 @@ struct TcpSocketApi {
 
   static int dns(lua_State* L) {
     TcpSocket* s = TcpSocket::check(L, 1);
-    std::string name = luaL_checkstring(L, 2);
+    const char* name = luaL_checkstring(L, 2);
     if (lua_isfunction(L, 3)) s->set_callback(L, TcpSocket::kDns, 3, "dns");
     if (!s->callbacks_[TcpSocket::kDns]) return luaL_error(L, "no callback specified");
     // A lookup of its own: it never connects, whatever the socket does meanwhile.

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/net/context.hpp"
 #include "modules/net/dns.hpp"
 #include "modules/net/errors.hpp"
@@ -266,7 +268,15 @@ void UdpSocket::resolved(const Address* address) {
   lua_State* L = boot().L();
   --lookups_;
   if (address != nullptr) {
-    lua_pushstring(L, format_ip(address->sa()).c_str());
+    // socket:dns() answers an IPv4 literal here, inside a Lua call: the
+    // text is a C++ string, so it is pushed under protection and any error
+    // raised once it is gone.
+    int status = LUA_OK;
+    {
+      std::string text = format_ip(address->sa());
+      status = lua::push_string(L, text);
+    }
+    if (status != LUA_OK) lua_error(L);
   } else {
     lua_pushnil(L);
   }

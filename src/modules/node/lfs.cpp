@@ -192,8 +192,18 @@ void open(lua_State* L) {
       lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
-    std::string error;
-    if (build(L, dir, *img, error)) {
+    bool built = false;
+    {
+      // Reported here, where no Lua call follows while the message is alive.
+      std::string error;
+      built = build(L, dir, *img, error);
+      if (!built) {
+        // A device cannot boot an image that luac.cross refused to build.
+        boot.diagnostics().report(diag::kLua,
+                                  {"--lfs " + dir + ": cannot build the LFS image: " + error});
+      }
+    }
+    if (built) {
       lua_setfield(L, LUA_REGISTRYINDEX, kImageKey);
       lua_getglobal(L, "package");
       lua_getfield(L, -1, "searchers");
@@ -202,9 +212,6 @@ void open(lua_State* L) {
       lua_pop(L, 2);
     } else {
       lua_pop(L, 1);
-      // A device cannot boot an image that luac.cross refused to build.
-      boot.diagnostics().report(diag::kLua,
-                                {"--lfs " + dir + ": cannot build the LFS image: " + error});
       boot.device().request_exit(1);
       boot.halt();
     }

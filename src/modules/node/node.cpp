@@ -164,11 +164,14 @@ int task_post(lua_State* L) {
   }
   luaL_checktype(L, n, LUA_TFUNCTION);
   Boot& boot = Boot::from(L);
-  // The reference first: making it may raise (out of memory), which must not
-  // happen while the location string below is alive.
-  lua::Ref task(L, n);
-  // W-TASKQ past the device's queue depth; refused under --strict (§2.3, §5.4).
-  PostResult r = boot.post(static_cast<Priority>(priority), std::move(task), lua::where(L, 1));
+  PostResult r = PostResult::queued;
+  {
+    // The reference first: making it may raise (out of memory), which must
+    // not happen while the location string is alive.
+    lua::Ref task(L, n);
+    // W-TASKQ past the device's queue depth; refused under --strict (§2.3, §5.4).
+    r = boot.post(static_cast<Priority>(priority), std::move(task), lua::where(L, 1));
+  }
   if (r == PostResult::refused) return luaL_error(L, "Task queue overflow. Task not posted");
   return 0;
 }
@@ -232,7 +235,8 @@ const char* write_bytecode(lua_State* L, std::string_view stem) {
   // 1 and 2 keep it, so line numbers survive as on the device's default.
   int strip = strip_level(L) >= 3 ? 1 : 0;
   std::string output = std::string(stem) + ".lc";
-  int fd = flash::open_file(Boot::from(L).device().root_fd(), output, O_WRONLY | O_CREAT | O_TRUNC).fd;
+  int fd =
+      flash::open_file(Boot::from(L).device().root_fd(), output, O_WRONLY | O_CREAT | O_TRUNC).fd;
   if (fd < 0) return "cannot open/write to file";
   std::string bytecode;
   lua_dump(L, dump_writer, &bytecode, strip);

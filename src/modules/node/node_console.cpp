@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "lua/error.hpp"
 #include "modules/pipe/pipe.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
@@ -30,17 +31,23 @@ int node_output(lua_State* L) {
     boot.set_output_redirect(nullptr, true);
     return 0;
   }
-  Pipe** box = Pipe::push(L, lua::Ref(L, 1), Priority::medium);
+  Pipe** box = Pipe::push(L, 1, Priority::medium);
   // The redirection holds the pipe, as the firmware's registry.stdout does.
   auto pipe = std::make_shared<lua::Ref>(lua::Ref::pop(L));
   boot.set_output_redirect(
       [&boot, box, pipe](std::string_view bytes) {
         Pipe* p = *box;
         if (p == nullptr) return;
+        // Writers hold C++ strings (print's line, a report), so the write
+        // must not raise: out of Lua memory, the reader is not posted now
+        // (the bytes stay queued for the next write to post it).
+        auto write = [&pipe, p, bytes](lua_State* S) {
+          pipe->push(S);
+          p->write(S, -1, bytes);
+          lua_settop(S, 0);
+        };
         lua_State* S = boot.L();
-        pipe->push(S);
-        p->write(S, -1, bytes);
-        lua_pop(S, 1);
+        if (lua::protect(S, write) != LUA_OK) lua_pop(S, 1);
       },
       serial);
   return 0;

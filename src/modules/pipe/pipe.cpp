@@ -13,8 +13,10 @@ namespace {
 constexpr long long kRecordCharge = 2LL * 4 + Pipe::kRecordSize + 16;
 }  // namespace
 
-Pipe** Pipe::push(lua_State* L, lua::Ref reader, Priority prio) {
+Pipe** Pipe::push(lua_State* L, int reader_idx, Priority prio) {
+  reader_idx = reader_idx != 0 ? lua_absindex(L, reader_idx) : 0;
   auto** box = lua::new_box<Pipe>(L, nullptr, kMetatable);
+  lua::Ref reader = reader_idx != 0 ? lua::Ref(L, reader_idx) : lua::Ref();
   *box = new Pipe(Boot::from(L), box, std::move(reader), prio);
   return box;
 }

@@ -30,8 +30,10 @@ class Pipe final : public Resource {
     bool keep = true;
   };
 
-  // Pushes a new pipe's userdata. reader may be empty (no reader task).
-  static Pipe** push(lua_State* L, lua::Ref reader, Priority prio);
+  // Pushes a new pipe's userdata; its reader is the function at reader_idx,
+  // or none for 0. The userdata is made before the reference, so running out
+  // of Lua memory cannot longjmp past a live C++ object.
+  static Pipe** push(lua_State* L, int reader_idx, Priority prio);
 
   Pipe(Boot& boot, Pipe** box, lua::Ref reader, Priority prio);
   ~Pipe() override;

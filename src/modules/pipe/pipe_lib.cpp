@@ -45,7 +45,7 @@ std::string_view check_bytes(lua_State* L, int idx) {
 
 int pipe_create(lua_State* L) {
   lua_settop(L, 2);
-  lua::Ref reader;
+  int reader = 0;
   auto prio = Priority::medium;
   if (!lua_isnil(L, 1)) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
@@ -55,9 +55,9 @@ int pipe_create(lua_State* L) {
       luaL_argcheck(L, p >= 0 && p <= 2, 2, "invalid priority");
       prio = static_cast<Priority>(p);
     }
-    reader = lua::Ref(L, 1);
+    reader = 1;
   }
-  Pipe::push(L, std::move(reader), prio);
+  Pipe::push(L, reader, prio);
   return 1;
 }
 
@@ -77,13 +77,16 @@ int pipe_unread(lua_State* L) {
 int pipe_read(lua_State* L) {
   Pipe* p = check_pipe(L);
   Pipe::ReadSpec spec = check_spec(L, 2);
-  std::optional<std::string> record = p->read(spec);
-  if (!record) {
-    lua_pushnil(L);
-    return 1;
+  int status = LUA_OK;
+  {
+    std::optional<std::string> record = p->read(spec);
+    if (!record) {
+      lua_pushnil(L);
+      return 1;
+    }
+    status = lua::push_string(L, *record);
   }
-  std::string_view bytes = *record;
-  lua_pushlstring(L, bytes.data(), bytes.size());
+  if (status != LUA_OK) return lua_error(L);
   return 1;
 }
 

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "lua/box.hpp"
 #include "modules/uart/uart_data.hpp"
@@ -47,15 +48,21 @@ lua_Integer check_id(lua_State* L, int idx) {
 int uart_write(lua_State* L) {
   lua_Integer id = check_id(L, 1);
   int top = lua_gettop(L);
-  std::string out;
+  // Every argument is checked before the output string exists: a Lua error
+  // unwinds with longjmp, which would not destroy it.
   for (int i = 2; i <= top; ++i) {
     if (lua_type(L, i) == LUA_TNUMBER) {
       // The firmware reads the number as an unsigned size: negatives are too big as well.
-      auto byte = static_cast<size_t>(lua_tointeger(L, i));
-      if (byte > 255) return luaL_error(L, "invalid number");
-      out += static_cast<char>(byte);
+      if (static_cast<size_t>(lua_tointeger(L, i)) > 255) return luaL_error(L, "invalid number");
     } else {
       luaL_checktype(L, i, LUA_TSTRING);
+    }
+  }
+  std::string out;
+  for (int i = 2; i <= top; ++i) {
+    if (lua_type(L, i) == LUA_TNUMBER) {
+      out += static_cast<char>(lua_tointeger(L, i));
+    } else {
       size_t len = 0;
       const char* s = lua_tolstring(L, i, &len);
       out.append(s, len);
@@ -139,7 +146,8 @@ int uart_on(lua_State* L) {
   if (UartData* old = UartData::current(boot)) old->unregister();
   if (lua_isfunction(L, at)) {
     bool run_input = !(lua_isnumber(L, at + 1) != 0 && lua_tointeger(L, at + 1) == 0);
-    new UartData(boot, lua::Ref(L, at), size, delim, run_input);
+    lua::Ref callback(L, at);  // made before the object: making it may raise
+    new UartData(boot, std::move(callback), size, delim, run_input);
   }
   return 0;
 }
