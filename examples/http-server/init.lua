@@ -12,8 +12,10 @@ local hits = 0
 
 -- Sends the parts of a response one at a time from the "sent" callback, then closes.
 local function respond(sck, status, ctype, body_parts)
+  local length = 0
+  for _, part in ipairs(body_parts) do length = length + #part end
   local queue = { ("HTTP/1.0 %s\r\nServer: NodeMCU on nodemcu-host\r\nContent-Type: %s\r\n" ..
-                   "Connection: close\r\n\r\n"):format(status, ctype) }
+                   "Content-Length: %d\r\nConnection: close\r\n\r\n"):format(status, ctype, length) }
   for _, part in ipairs(body_parts) do queue[#queue + 1] = part end
   local function next_part(s)
     local part = table.remove(queue, 1)
@@ -25,11 +27,12 @@ end
 
 -- Streams a flash file in CHUNK-sized pieces, reading each only when the last has gone.
 local function serve_file(sck, name)
-  local f = file.open(name, "r")
+  local info = file.stat(name)
+  local f = info and not info.is_dir and file.open(name, "r")
   if not f then return false end
   local ext = name:match("%.(%w+)$") or "txt"
-  sck:send(("HTTP/1.0 200 OK\r\nContent-Type: %s\r\nConnection: close\r\n\r\n")
-           :format(TYPES[ext] or "application/octet-stream"))
+  sck:send(("HTTP/1.0 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n")
+           :format(TYPES[ext] or "application/octet-stream", info.size))
   sck:on("sent", function(s)
     local data = f:read(CHUNK)
     if data then
