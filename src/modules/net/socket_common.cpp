@@ -4,6 +4,7 @@
 #include <uv.h>
 #include <cstring>
 
+#include "lua/error.hpp"
 #include "modules/net/address.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
@@ -11,6 +12,15 @@
 #include "runtime/profile.hpp"
 
 namespace nmh::net {
+
+int check_on_args(lua_State* L, const char* const* names, int count) {
+  const char* name = luaL_checkstring(L, 2);
+  int e = 0;
+  while (e < count && std::strcmp(names[e], name) != 0) ++e;
+  if (e == count) lua::raise(L, "invalid callback name");
+  if (!lua_isnoneornil(L, 3) && !lua_isfunction(L, 3)) lua::raise(L, "invalid callback function");
+  return e;
+}
 
 void warn_self_capture(lua_State* L, int self_idx, int fn_idx, const char* event) {
   Boot& boot = Boot::from(L);

@@ -25,6 +25,11 @@ T** check_self(lua_State* L, int idx, const char* metatable) {
   return box;
 }
 
+// The checks of on(event, callback) every socket kind shares (net.md §4.2,
+// §5.3): the index of event in names, or a raised `invalid callback name` /
+// `invalid callback function`.
+int check_on_args(lua_State* L, const char* const* names, int count);
+
 // W-NET5: the callback at fn_idx holds the object at self_idx as a direct upvalue (net.md §10.2).
 void warn_self_capture(lua_State* L, int self_idx, int fn_idx, const char* event);
 // W-NET11 for an IPv6 literal in the esp8266 profile (net.md §12.1).

@@ -322,13 +322,7 @@ struct TcpSocketApi {
 
   static int on(lua_State* L) {
     TcpSocket* s = TcpSocket::check(L, 1);
-    const char* name = luaL_checkstring(L, 2);
-    int e = 0;
-    while (e < TcpSocket::kEvents && std::string_view(kEventNames[e]) != name) ++e;
-    if (e == TcpSocket::kEvents) return luaL_error(L, "invalid callback name");
-    if (!lua_isnoneornil(L, 3) && !lua_isfunction(L, 3)) {
-      return luaL_error(L, "invalid callback function");
-    }
+    int e = check_on_args(L, kEventNames, TcpSocket::kEvents);
     s->set_callback(L, static_cast<TcpSocket::Event>(e), 3, kEventNames[e]);
     return 0;
   }

@@ -390,13 +390,7 @@ struct UdpSocketApi {
 
   static int on(lua_State* L) {
     UdpSocket* s = UdpSocket::check(L, 1);
-    const char* name = luaL_checkstring(L, 2);
-    int e = 0;
-    while (e < UdpSocket::kEvents && std::string_view(kEventNames[e]) != name) ++e;
-    if (e == UdpSocket::kEvents) return luaL_error(L, "invalid callback name");
-    if (!lua_isnoneornil(L, 3) && !lua_isfunction(L, 3)) {
-      return luaL_error(L, "invalid callback function");
-    }
+    int e = check_on_args(L, kEventNames, UdpSocket::kEvents);
     s->set_callback(L, static_cast<UdpSocket::Event>(e), 3, kEventNames[e]);
     return 0;
   }
