@@ -13,10 +13,12 @@ BINARY = os.environ["NODEMCU_HOST"]
 
 
 class Host:
-    def __init__(self, tmp_path, source, *args, timeout=120):
+    def __init__(self, tmp_path, source, *args, timeout=120, prefix=()):
+        """prefix: argv placed before the binary (e.g. `ip netns exec NAME`)."""
         script = tmp_path / "s.lua"
         script.write_text(source)
-        self.proc = subprocess.Popen([BINARY, "--timeout", str(timeout), *args, str(script)],
+        self.proc = subprocess.Popen([*prefix, BINARY, "--timeout", str(timeout), *args,
+                                      str(script)],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.lines = queue.Queue()
         self.rest = []

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "lua/box.hpp"
 #include "modules/net/address.hpp"
@@ -213,10 +214,15 @@ struct TcpServerApi {
     switch (rc) {
       case UV_EADDRINUSE:
         return luaL_error(L, "%s", err_message(kUse));
-      case UV_EACCES:
+      case UV_EACCES: {
+        // The report's strings are temporaries gone by the end of its statement:
+        // nothing with a destructor is alive when luaL_error longjmps.
+        Boot::from(L).diagnostics().report(
+            warn::kPrivilegedPort, {std::to_string(port), std::to_string(port)}, lua::where(L, 1));
         return luaL_error(
             L, "permission denied: port %d requires privileges (use --port-map %d=<port>)", port,
             port);
+      }
       case UV_EMFILE:
       case UV_ENFILE:
       case UV_ENOBUFS:

@@ -43,6 +43,9 @@ int raise_bind_error(lua_State* L, int rc, uint16_t port) {
     case UV_EADDRINUSE:
       return luaL_error(L, "%s", err_message(kUse));
     case UV_EACCES:
+      // W-PORT first (runtime.md §5.5); its strings die with the statement, before the longjmp.
+      Boot::from(L).diagnostics().report(
+          warn::kPrivilegedPort, {std::to_string(port), std::to_string(port)}, lua::where(L, 1));
       return luaL_error(L,
                         "permission denied: port %d requires privileges (use --port-map %d=<port>)",
                         port, port);

@@ -66,5 +66,9 @@ inline constexpr Code kErrnoNotice{"N-NET", Level::note, "{}: {} ({}), reported 
 inline constexpr Code kPort{"N-PORT", Level::note, "{}"};
 inline constexpr Code kLocalAddress{
     "N-ADDR", Level::note, "{} is not an address of this host: listening on all interfaces"};
+// runtime.md §5.5: printed in both profiles just before the EACCES error of net.md §3.1 and
+// §12.3, so the fix shows up even when the script catches the error with pcall.
+inline constexpr Code kPrivilegedPort{"W-PORT", Level::warning,
+                                      "privileged port {} refused, try --port-map {}=<port>"};
 
 }  // namespace nmh::net::warn
