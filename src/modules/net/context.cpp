@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "modules/net/net_object.hpp"
 #include "modules/net/tcp_server.hpp"
 #include "modules/net/tcp_socket.hpp"
 #include "runtime/profile.hpp"
@@ -83,6 +84,16 @@ void NetContext::on_idle(uv_idle_t* idle) {
   }
   bool deferred_ready = !self->deferred_.empty() && !self->accept_blocked();
   if (self->owing_.empty() && self->graveyard_.empty() && !deferred_ready) uv_idle_stop(idle);
+}
+
+void NetObject::release_lua() {
+  anchor_.reset();
+  if (box_ != nullptr) *box_ = nullptr;
+  box_ = nullptr;
+  if (!buried_) {
+    buried_ = true;
+    NetContext::of(boot()).bury(this);
+  }
 }
 
 }  // namespace nmh::net

@@ -22,7 +22,7 @@
 namespace nmh::net {
 
 TcpServer::TcpServer(Boot& boot, TcpServer** box, unsigned timeout_s)
-    : Resource(boot), box_(box), timeout_s_(timeout_s) {}
+    : NetObject(boot, box), timeout_s_(timeout_s) {}
 
 TcpServer::~TcpServer() {
   stop_listening();
@@ -107,14 +107,8 @@ void TcpServer::accept_one() {
 
 void TcpServer::detach() {
   accept_cb_.reset();
-  anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
   stop_listening();
-  if (!buried_) {
-    buried_ = true;
-    NetContext::of(boot()).bury(this);
-  }
+  release_lua();
 }
 
 void TcpServer::shutdown(bool /*graceful*/) {

@@ -9,11 +9,11 @@
 #include <string>
 
 #include "lua/ref.hpp"
-#include "runtime/resource.hpp"
+#include "modules/net/net_object.hpp"
 
 namespace nmh::net {
 
-class TcpServer final : public Resource {
+class TcpServer final : public NetObject {
  public:
   static constexpr const char* kMetatable = "net.tcpserver";
 
@@ -41,16 +41,13 @@ class TcpServer final : public Resource {
   void accept_one();
   void stop_listening();
 
-  TcpServer** box_;
   unsigned timeout_s_;
   lua::Ref accept_cb_;
-  lua::Ref anchor_;
   Listener* listener_ = nullptr;
   uint16_t script_port_ = 0;
   std::string report_ip_;  // what getaddr says: the script's view (net.md §3.4, §12.2)
   std::string bound_ip_;   // the address the OS socket is bound to
   bool waiting_ = false;   // a connection is deferred
-  bool buried_ = false;
 };
 
 }  // namespace nmh::net

@@ -24,7 +24,7 @@ constexpr const char* kEventNames[] = {"connection", "reconnection", "disconnect
 constexpr size_t kHoardStep = size_t{16} * 1024;
 }  // namespace
 
-TcpSocket::TcpSocket(Boot& boot, TcpSocket** box) : Resource(boot), box_(box) {}
+TcpSocket::TcpSocket(Boot& boot, TcpSocket** box) : NetObject(boot, box) {}
 
 TcpSocket::~TcpSocket() {
   NetContext::of(boot()).forget_socket(this);
@@ -96,9 +96,9 @@ void TcpSocket::start_reading() {
 }
 
 void TcpSocket::accepted() {
-  if (box_ == nullptr || state_ != State::connected) return;
+  if (!attached() || state_ != State::connected) return;
   emit(kConnection, 0);
-  if (box_ != nullptr) start_reading();
+  if (attached()) start_reading();
 }
 
 void TcpSocket::connect_to(const Address& address) {
@@ -123,7 +123,7 @@ void TcpSocket::resolved(uint64_t generation, const Address* address) {
     lua_pushnil(L);
   }
   emit(kDns, 1);
-  if (box_ == nullptr) return;
+  if (!attached()) return;
   if (current && state_ == State::resolving) {
     if (address != nullptr) {
       connect_to(*address);
@@ -148,7 +148,7 @@ void TcpSocket::on_connected(int status) {
   NetContext::of(boot()).connection_up();
   counted_ = true;
   emit(kConnection, 0);
-  if (box_ != nullptr) start_reading();
+  if (attached()) start_reading();
 }
 
 void TcpSocket::on_data(const char* data, size_t len) {
@@ -159,7 +159,7 @@ void TcpSocket::on_data(const char* data, size_t len) {
   uint64_t generation = generation_;
   delivering_ = true;
   for (size_t off = 0; off < len; off += chunk) {
-    if (box_ == nullptr || generation != generation_ || state_ != State::connected) break;
+    if (!attached() || generation != generation_ || state_ != State::connected) break;
     size_t n = std::min(chunk, len - off);
     if (!callbacks_[kReceive]) continue;  // discarded, not buffered (net.md §4.2)
     if (profile.device && delivered_ == 0) {
@@ -168,7 +168,7 @@ void TcpSocket::on_data(const char* data, size_t len) {
     }
     lua_pushlstring(L, data + off, n);
     emit(kReceive, 1);
-    if (box_ == nullptr) break;
+    if (!attached()) break;
     size_t before = delivered_;
     delivered_ += n;
     if (profile.device && delivered_ / kHoardStep != before / kHoardStep) {
@@ -176,7 +176,7 @@ void TcpSocket::on_data(const char* data, size_t len) {
     }
   }
   delivering_ = false;
-  if (box_ != nullptr && held_ && link_ != nullptr) link_->stop_reading();
+  if (attached() && held_ && link_ != nullptr) link_->stop_reading();
 }
 
 void TcpSocket::on_end(int status) {
@@ -211,7 +211,7 @@ void TcpSocket::end(int code, bool graceful) {
   Event e = code < 0 && callbacks_[kReconnection] ? kReconnection : kDisconnection;
   lua_pushinteger(L, code);
   emit(e, 1);
-  if (box_ != nullptr) update_anchor(L);
+  if (attached()) update_anchor(L);
 }
 
 void TcpSocket::on_written() {
@@ -220,7 +220,7 @@ void TcpSocket::on_written() {
 }
 
 void TcpSocket::fire_sent_events() {
-  while (owed_ > 0 && box_ != nullptr && state_ == State::connected) {
+  while (owed_ > 0 && attached() && state_ == State::connected) {
     --owed_;
     if (unsent_ > 0) --unsent_;
     emit(kSent, 0);
@@ -229,9 +229,6 @@ void TcpSocket::fire_sent_events() {
 
 void TcpSocket::detach() {
   for (auto& cb : callbacks_) cb.reset();
-  anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
   if (link_ != nullptr) {
     link_->orphan();
     link_->close_graceful();
@@ -241,25 +238,16 @@ void TcpSocket::detach() {
     counted_ = false;
     NetContext::of(boot()).connection_down();
   }
-  if (!buried_) {
-    buried_ = true;
-    NetContext::of(boot()).bury(this);
-  }
+  release_lua();
 }
 
 void TcpSocket::shutdown(bool /*graceful*/) {
   // The Link, a resource of its own, closes itself; here only Lua is let go.
   for (auto& cb : callbacks_) cb.reset();
-  anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
   if (link_ != nullptr) link_->orphan();
   link_ = nullptr;
   counted_ = false;
-  if (!buried_) {
-    buried_ = true;
-    NetContext::of(boot()).bury(this);
-  }
+  release_lua();
 }
 
 // The Lua face of net.socket, argument checks first (net.md §4).

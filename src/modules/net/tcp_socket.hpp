@@ -8,13 +8,13 @@
 
 #include "lua/ref.hpp"
 #include "modules/net/address.hpp"
-#include "runtime/resource.hpp"
+#include "modules/net/net_object.hpp"
 
 namespace nmh::net {
 
 class Link;
 
-class TcpSocket final : public Resource {
+class TcpSocket final : public NetObject {
  public:
   static constexpr const char* kMetatable = "net.tcpsocket";
   enum Event { kConnection, kReconnection, kDisconnection, kReceive, kSent, kDns, kEvents };
@@ -60,9 +60,7 @@ class TcpSocket final : public Resource {
   void resolved(uint64_t generation, const Address* address);
   int initial_ttl() const;
 
-  TcpSocket** box_;
   lua::Ref callbacks_[kEvents];
-  lua::Ref anchor_;
   State state_ = State::idle;
   Link* link_ = nullptr;
   uint16_t port_ = 0;        // the connect target's port
@@ -78,7 +76,6 @@ class TcpSocket final : public Resource {
   // W-NET4 bookkeeping (net.md §14): bytes delivered and the heap after GC at the first receive.
   size_t delivered_ = 0;
   size_t heap_baseline_ = 0;
-  bool buried_ = false;
 };
 
 }  // namespace nmh::net

@@ -82,7 +82,7 @@ Address v4_mapped(const Address& v4) {
 
 }  // namespace
 
-UdpSocket::UdpSocket(Boot& boot, UdpSocket** box) : Resource(boot), box_(box) {}
+UdpSocket::UdpSocket(Boot& boot, UdpSocket** box) : NetObject(boot, box) {}
 
 UdpSocket::~UdpSocket() {
   // Normally unbound by detach() or shutdown(); the registry may already be
@@ -208,7 +208,7 @@ void UdpSocket::on_recv(uv_udp_t* udp, ssize_t nread, const uv_buf_t* buf, const
   UdpSocket* self = reinterpret_cast<Handle*>(udp)->owner;
   // nread 0 without an address: nothing was read. Errors (an ICMP report
   // queued by IP_RECVERR) concern earlier sends, which the device never reports.
-  if (self == nullptr || addr == nullptr || nread < 0 || self->box_ == nullptr) return;
+  if (self == nullptr || addr == nullptr || nread < 0 || !self->attached()) return;
   Boot& b = self->boot();
   if (b.halted()) return;
   auto len = static_cast<size_t>(nread);
@@ -284,19 +284,13 @@ void UdpSocket::resolved(const Address* address) {
     lua_pushnil(L);
   }
   emit(kDns, 1);
-  if (box_ != nullptr) update_anchor(L);
+  if (attached()) update_anchor(L);
 }
 
 void UdpSocket::detach() {
   for (auto& cb : callbacks_) cb.reset();
-  anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
   unbind();
-  if (!buried_) {
-    buried_ = true;
-    NetContext::of(boot()).bury(this);
-  }
+  release_lua();
 }
 
 void UdpSocket::shutdown(bool /*graceful*/) {

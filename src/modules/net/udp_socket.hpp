@@ -10,11 +10,11 @@
 
 #include "lua/ref.hpp"
 #include "modules/net/address.hpp"
-#include "runtime/resource.hpp"
+#include "modules/net/net_object.hpp"
 
 namespace nmh::net {
 
-class UdpSocket final : public Resource {
+class UdpSocket final : public NetObject {
  public:
   static constexpr const char* kMetatable = "net.udpsocket";
   enum Event { kReceive, kSent, kDns, kEvents };
@@ -62,16 +62,13 @@ class UdpSocket final : public Resource {
   int fd() const;
   void warn_oversized_receive(size_t len, bool truncated);
 
-  UdpSocket** box_;
   lua::Ref callbacks_[kEvents];
-  lua::Ref anchor_;
   Handle* handle_ = nullptr;
   bool v6_ = false;  // the OS socket is AF_INET6 (dual-stack unless bound to a v6 address)
   uint16_t script_port_ = 0;
   std::string report_ip_;  // what getaddr says (net.md §5.4, §12.2)
   int ttl_ = -1;           // -1: the profile's default
   int lookups_ = 0;        // dns() lookups in flight
-  bool buried_ = false;
 };
 
 void register_udp_socket(lua_State* L);

@@ -1,0 +1,29 @@
+// What every net object shares with its Lua userdata (design.md, object
+// lifetime): the box it clears when it lets go of Lua, the anchor that keeps
+// the userdata alive while the object is active (net.md §10.1), and a free
+// deferred to a later loop turn, since C++ frames of its own events may still
+// be running when it is collected.
+#pragma once
+
+#include "lua/ref.hpp"
+#include "runtime/resource.hpp"
+
+namespace nmh::net {
+
+class NetObject : public Resource {
+ protected:
+  NetObject(Boot& boot, void* box) : Resource(boot), box_(static_cast<void**>(box)) {}
+
+  // Still owned by a userdata (false once collected or torn down).
+  bool attached() const { return box_ != nullptr; }
+  // Clears the box and the anchor, and frees the object on a later loop turn.
+  void release_lua();
+
+  lua::Ref anchor_;
+
+ private:
+  void** box_;
+  bool buried_ = false;
+};
+
+}  // namespace nmh::net
