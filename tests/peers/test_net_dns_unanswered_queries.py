@@ -148,6 +148,8 @@ net.dns.resolve("name.test", report("after"))
 """
     lines = run(tmp_path, script, "--profile", "host", "--dns-server", f"127.0.0.1:{silent.port}")
     assert [line[:2] for line in lines] == [["after", "10.1.2.3"], ["before", "nil"]]
-    assert int(lines[0][2]) < 1000
+    # The new server answers long before the old one's 7 s give-up; the bound
+    # leaves room for a loaded sanitizer run.
+    assert int(lines[0][2]) < 3000
     assert int(lines[1][2]) >= 6900
     assert len(silent.times("name.test")) == 3
