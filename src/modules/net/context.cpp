@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/net/net_object.hpp"
+#include "modules/net/socket_common.hpp"
 #include "modules/net/tcp_server.hpp"
 #include "modules/net/tcp_socket.hpp"
 #include "runtime/profile.hpp"
@@ -94,6 +95,31 @@ void NetObject::release_lua() {
     buried_ = true;
     NetContext::of(boot()).bury(this);
   }
+}
+
+void NetObject::set_anchor(lua_State* L, bool active, int self_idx) {
+  if (active && !anchor_ && self_idx != 0) {
+    anchor_ = lua::Ref(L, self_idx);
+  } else if (!active) {
+    anchor_.reset();
+  }
+}
+
+void NetObject::emit(const lua::Ref& callback, int nargs) {
+  lua_State* L = boot().L();
+  if (!callback || !anchor_) {
+    lua_pop(L, nargs);
+    return;
+  }
+  callback.push(L);
+  anchor_.push(L);
+  lua_rotate(L, -(nargs + 2), 2);
+  boot().invoke(nargs + 1, CallbackKind::net);  // drops everything once the boot is halted
+}
+
+void NetObject::store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name) {
+  if (lua_isfunction(L, idx)) warn_self_capture(L, 1, idx, event_name);
+  slot = lua::Ref(L, idx);
 }
 
 }  // namespace nmh::net

@@ -18,6 +18,13 @@ class NetObject : public Resource {
   bool attached() const { return box_ != nullptr; }
   // Clears the box and the anchor, and frees the object on a later loop turn.
   void release_lua();
+  // Anchors the userdata at self_idx while active, lets it go when not (0: only release).
+  void set_anchor(lua_State* L, bool active, int self_idx);
+  // Calls callback(self, the nargs values on top of the stack) through the
+  // invoke path; without a callback or an anchor, drops the values.
+  void emit(const lua::Ref& callback, int nargs);
+  // Stores a callback (nil removes it), warning W-NET5 if it captures self at index 1.
+  static void store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name);
 
   lua::Ref anchor_;
 

@@ -42,30 +42,16 @@ TcpSocket* TcpSocket::check(lua_State* L, int idx) {
 }
 
 void TcpSocket::update_anchor(lua_State* L, int self_idx) {
-  bool want = state_ != State::idle || lookups_ > 0;
-  if (want && !anchor_ && self_idx != 0) {
-    anchor_ = lua::Ref(L, self_idx);
-  } else if (!want) {
-    anchor_.reset();
-  }
+  // Active: net.md §10.1.
+  set_anchor(L, state_ != State::idle || lookups_ > 0, self_idx);
 }
 
-bool TcpSocket::emit(Event e, int nargs) {
-  lua_State* L = boot().L();
-  if (!callbacks_[e] || !anchor_) {
-    lua_pop(L, nargs);
-    return false;
-  }
-  callbacks_[e].push(L);
-  anchor_.push(L);
-  lua_rotate(L, -(nargs + 2), 2);
-  boot().invoke(nargs + 1, CallbackKind::net);
-  return true;
+void TcpSocket::emit(Event e, int nargs) {
+  NetObject::emit(callbacks_[e], nargs);
 }
 
 void TcpSocket::set_callback(lua_State* L, Event e, int idx, const char* event_name) {
-  if (lua_isfunction(L, idx)) warn_self_capture(L, 1, idx, event_name);
-  callbacks_[e] = lua::Ref(L, idx);
+  store_callback(L, callbacks_[e], idx, event_name);
 }
 
 void TcpSocket::adopt(lua_State* L, Link* link, unsigned keepalive_s) {

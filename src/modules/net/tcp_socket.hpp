@@ -52,7 +52,7 @@ class TcpSocket final : public NetObject {
   TcpSocket(Boot& boot, TcpSocket** box);
   ~TcpSocket() override;
 
-  bool emit(Event e, int nargs);  // callback, self, then nargs values pushed by the caller
+  void emit(Event e, int nargs);  // callback, self, then nargs values pushed by the caller
   void set_callback(lua_State* L, Event e, int idx, const char* event_name);
   void update_anchor(lua_State* L, int self_idx = 0);
   void connect_to(const Address& address);

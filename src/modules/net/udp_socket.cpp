@@ -111,30 +111,16 @@ int UdpSocket::fd() const {
 }
 
 void UdpSocket::update_anchor(lua_State* L, int self_idx) {
-  bool want = bound() || lookups_ > 0;  // net.md §10.1
-  if (want && !anchor_ && self_idx != 0) {
-    anchor_ = lua::Ref(L, self_idx);
-  } else if (!want) {
-    anchor_.reset();
-  }
+  // Active: net.md §10.1.
+  set_anchor(L, bound() || lookups_ > 0, self_idx);
 }
 
-bool UdpSocket::emit(Event e, int nargs) {
-  lua_State* L = boot().L();
-  if (!callbacks_[e] || !anchor_ || boot().halted()) {
-    lua_pop(L, nargs);
-    return false;
-  }
-  callbacks_[e].push(L);
-  anchor_.push(L);
-  lua_rotate(L, -(nargs + 2), 2);
-  boot().invoke(nargs + 1, CallbackKind::net);
-  return true;
+void UdpSocket::emit(Event e, int nargs) {
+  NetObject::emit(callbacks_[e], nargs);
 }
 
 void UdpSocket::set_callback(lua_State* L, Event e, int idx, const char* event_name) {
-  if (lua_isfunction(L, idx)) warn_self_capture(L, 1, idx, event_name);
-  callbacks_[e] = lua::Ref(L, idx);
+  store_callback(L, callbacks_[e], idx, event_name);
 }
 
 int UdpSocket::bind(lua_State* L, uint16_t script_port, const Address& requested) {

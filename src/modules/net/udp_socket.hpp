@@ -50,7 +50,7 @@ class UdpSocket final : public NetObject {
   static void on_recv(uv_udp_t* udp, ssize_t nread, const uv_buf_t* buf, const sockaddr* addr,
                       unsigned flags);
 
-  bool emit(Event e, int nargs);  // callback, self, then nargs values pushed by the caller
+  void emit(Event e, int nargs);  // callback, self, then nargs values pushed by the caller
   void set_callback(lua_State* L, Event e, int idx, const char* event_name);
   void update_anchor(lua_State* L, int self_idx = 0);
   // Binds (script_port is what getaddr reports; 0 = ephemeral). Returns 0 or a libuv error.
