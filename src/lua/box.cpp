@@ -4,6 +4,8 @@ namespace nmh::lua {
 
 void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction gc) {
   luaL_newmetatable(L, name);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, name);  // check_box's key
   lua_newtable(L);
   luaL_setfuncs(L, methods, 0);
   lua_setfield(L, -2, "__index");

@@ -167,6 +167,11 @@ Boot::Boot(Device& device, bool first)
   open_handles_ = 3;
 }
 
+size_t Boot::next_state_id() {
+  static size_t next = 0;
+  return next++;
+}
+
 Boot::~Boot() {
   if (!torn_down_) teardown(false);
 }

@@ -11,8 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <typeindex>
-#include <unordered_map>
+#include <vector>
 
 #include "lua/lua.hpp"
 #include "lua/ref.hpp"
@@ -55,9 +54,13 @@ class Boot {
   lua_State* L() const { return L_; }
 
   // The boot's instance of T (a ModuleState constructible from Boot&), made on first use.
+  // A slot index per type, not a hash look-up: net asks for its state on
+  // every read and send (design.md hot path).
   template <class T>
   T& state() {
-    auto& slot = states_[std::type_index(typeid(T))];
+    static const size_t id = next_state_id();
+    if (id >= states_.size()) states_.resize(id + 1);
+    auto& slot = states_[id];
     if (!slot) slot = std::make_unique<T>(*this);
     return static_cast<T&>(*slot);
   }
@@ -156,7 +159,8 @@ class Boot {
   std::function<void(std::string_view)> output_sink_;
   bool output_serial_too_ = true;
   std::string pending_console_;  // an incomplete console chunk waiting for its next line
-  std::unordered_map<std::type_index, std::unique_ptr<ModuleState>> states_;
+  static size_t next_state_id();
+  std::vector<std::unique_ptr<ModuleState>> states_;
 };
 
 }  // namespace nmh

@@ -11,16 +11,22 @@
 namespace nmh::net {
 
 NetContext::NetContext(Boot& boot)
-    : boot_(boot), buffer_size_(boot.profile().tcp_read), idle_(new uv_idle_t) {
+    : boot_(boot), buffer_size_(boot.profile().tcp_read), handles_(new Handles) {
   buffer_ = std::make_unique<char[]>(buffer_size_);
-  uv_idle_init(boot.loop(), idle_);
-  idle_->data = this;
+  uv_idle_init(boot.loop(), &handles_->idle);
+  uv_check_init(boot.loop(), &handles_->check);
+  handles_->idle.data = this;
+  handles_->check.data = this;
 }
 
 NetContext::~NetContext() {
   for (Resource* r : graveyard_) delete r;
-  uv_close(reinterpret_cast<uv_handle_t*>(idle_),
-           [](uv_handle_t* h) { delete reinterpret_cast<uv_idle_t*>(h); });
+  // The second close callback frees both handles.
+  handles_->idle.data = nullptr;
+  handles_->check.data = handles_;
+  uv_close(reinterpret_cast<uv_handle_t*>(&handles_->idle), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&handles_->check),
+           [](uv_handle_t* h) { delete static_cast<Handles*>(h->data); });
 }
 
 void NetContext::connection_down() {
@@ -33,7 +39,8 @@ void NetContext::connection_down() {
 }
 
 void NetContext::wake() {
-  if (uv_is_active(reinterpret_cast<uv_handle_t*>(idle_)) == 0) uv_idle_start(idle_, on_idle);
+  uv_check_start(&handles_->check, on_check);
+  uv_idle_start(&handles_->idle, on_idle);
 }
 
 bool NetContext::accept_blocked() const {
@@ -53,12 +60,12 @@ void NetContext::forget_server(TcpServer* server) {
 }
 
 void NetContext::owe_sent(TcpSocket* socket) {
-  if (std::find(owing_.begin(), owing_.end(), socket) == owing_.end()) owing_.push_back(socket);
+  owing_.push_back(socket);
   wake();
 }
 
 void NetContext::forget_socket(TcpSocket* socket) {
-  std::erase(owing_, socket);
+  std::replace(owing_.begin(), owing_.end(), socket, static_cast<TcpSocket*>(nullptr));
 }
 
 void NetContext::bury(Resource* resource) {
@@ -66,25 +73,48 @@ void NetContext::bury(Resource* resource) {
   wake();
 }
 
+void NetContext::on_check(uv_check_t* check) {
+  static_cast<NetContext*>(check->data)->run_deferred();
+}
+
 void NetContext::on_idle(uv_idle_t* idle) {
-  auto* self = static_cast<NetContext*>(idle->data);
+  static_cast<NetContext*>(idle->data)->run_deferred();
+}
+
+bool NetContext::has_work() const {
+  return !owing_.empty() || !graveyard_.empty() || (!deferred_.empty() && !accept_blocked());
+}
+
+void NetContext::run_deferred() {
   std::vector<Resource*> dead;
-  dead.swap(self->graveyard_);
+  dead.swap(graveyard_);
   for (Resource* r : dead) delete r;
-  // Pop one at a time: a callback may free a later socket, which then leaves
-  // owing_ through forget_socket. Sockets added meanwhile wait for the next turn.
-  for (size_t n = self->owing_.size(); n > 0 && !self->owing_.empty(); --n) {
-    TcpSocket* socket = self->owing_.front();
-    self->owing_.erase(self->owing_.begin());
-    socket->fire_sent_events();
-  }
-  while (!self->deferred_.empty() && !self->accept_blocked()) {
-    TcpServer* server = self->deferred_.front();
-    self->deferred_.erase(self->deferred_.begin());
+  fire_owed_sent();
+  while (!deferred_.empty() && !accept_blocked()) {
+    TcpServer* server = deferred_.front();
+    deferred_.erase(deferred_.begin());
     server->accept_deferred();
   }
-  bool deferred_ready = !self->deferred_.empty() && !self->accept_blocked();
-  if (self->owing_.empty() && self->graveyard_.empty() && !deferred_ready) uv_idle_stop(idle);
+  if (!has_work()) {
+    uv_idle_stop(&handles_->idle);
+    uv_check_stop(&handles_->check);
+  }
+}
+
+void NetContext::fire_owed_sent() {
+  if (firing_) return;
+  firing_ = true;
+  // Only the sockets listed now; those listed meanwhile wait for the next
+  // turn. A callback may free a later socket: forget_socket then clears its
+  // entry rather than moving the others.
+  size_t n = owing_.size();
+  for (size_t i = 0; i < n; ++i) {
+    TcpSocket* socket = owing_[i];
+    owing_[i] = nullptr;
+    if (socket != nullptr) socket->fire_sent_events();
+  }
+  owing_.erase(owing_.begin(), owing_.begin() + static_cast<std::ptrdiff_t>(n));
+  firing_ = false;
 }
 
 void NetObject::release_lua() {

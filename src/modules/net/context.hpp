@@ -41,8 +41,10 @@ class NetContext final : public ModuleState {
   void defer_accept(TcpServer* server);
   void forget_server(TcpServer* server);
 
-  // Sockets whose finished sends still owe "sent" events: they fire on the
-  // next loop turn, never inside send() (net.md §4.3).
+  // Sockets whose finished sends still owe "sent" events: they fire later in
+  // the loop, never inside send() (net.md §4.3). The caller lists a socket
+  // once per batch (when its owed count leaves zero); a socket listed twice
+  // only finds nothing owed the second time.
   void owe_sent(TcpSocket* socket);
   void forget_socket(TcpSocket* socket);
   // Frees a resource on the next loop turn: a socket collected inside one of
@@ -53,8 +55,16 @@ class NetContext final : public ModuleState {
   std::vector<TcpServer*>& servers() { return servers_; }
 
  private:
+  // Deferred work runs in the check phase, right after the I/O callbacks
+  // that queued it, so the loop polls once per turn as it would without it;
+  // the idle handle only keeps the next poll from blocking while work queued
+  // outside I/O (timers, tasks) or during the last run is still waiting.
+  static void on_check(uv_check_t* check);
   static void on_idle(uv_idle_t* idle);
-  void wake();  // run on_idle on the next loop turn
+  void wake();
+  void run_deferred();
+  void fire_owed_sent();
+  bool has_work() const;
 
   Boot& boot_;
   std::unique_ptr<char[]> buffer_;
@@ -64,7 +74,12 @@ class NetContext final : public ModuleState {
   std::vector<TcpServer*> servers_;
   std::vector<TcpSocket*> owing_;
   std::vector<Resource*> graveyard_;
-  uv_idle_t* idle_;  // heap-allocated: it closes after this state is gone
+  bool firing_ = false;
+  struct Handles {
+    uv_idle_t idle;
+    uv_check_t check;
+  };
+  Handles* handles_;  // heap-allocated: they close after this state is gone
 };
 
 }  // namespace nmh::net

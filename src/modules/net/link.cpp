@@ -22,8 +22,16 @@ Link::Link(Boot& boot, TcpSocket* owner, int family) : Resource(boot), owner_(ow
     uv_tcp_init(boot.loop(), &tcp_);
   }
   tcp_.data = this;
-  uv_timer_init(boot.loop(), &timer_);
-  timer_.data = this;
+}
+
+void Link::start_timer(uint64_t ms) {
+  if (timer_ == nullptr) {
+    timer_ = new uv_timer_t;
+    uv_timer_init(boot().loop(), timer_);
+    timer_->data = this;
+    ++open_handles_;
+  }
+  uv_timer_start(timer_, on_timeout, ms, 0);
 }
 
 int Link::fd() const {
@@ -33,16 +41,18 @@ int Link::fd() const {
 }
 
 int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
-  connect_req_.data = this;
-  int rc = uv_tcp_connect(&connect_req_, &tcp_, addr, on_connect);
+  auto* req = new uv_connect_t;
+  req->data = this;
+  int rc = uv_tcp_connect(req, &tcp_, addr, on_connect);
   if (rc != 0) {
+    delete req;
     // Refused at once (ENETUNREACH...): still an event on a later loop turn,
     // never inside connect() (net.md §4.1, §4.9.3).
     failed_status_ = rc;
-    uv_timer_start(&timer_, on_timeout, 0, 0);
+    start_timer(0);
     return 0;
   }
-  if (timeout_ms > 0) uv_timer_start(&timer_, on_timeout, timeout_ms, 0);
+  if (timeout_ms > 0) start_timer(timeout_ms);
   return 0;
 }
 
@@ -52,7 +62,7 @@ void Link::on_timeout(uv_timer_t* timer) {
     size_t queued = uv_stream_get_write_queue_size(self->stream());
     if (self->patient_ && queued > 0 && queued < self->flush_queued_) {
       self->flush_queued_ = queued;  // the peer is still reading: wait on
-      uv_timer_start(&self->timer_, on_timeout, kFlushStallMs, 0);
+      self->start_timer(kFlushStallMs);
       return;
     }
     self->abort();  // the graceful flush ran out of time
@@ -67,8 +77,9 @@ void Link::on_timeout(uv_timer_t* timer) {
 
 void Link::on_connect(uv_connect_t* req, int status) {
   auto* self = static_cast<Link*>(req->data);
+  delete req;  // libuv calls back exactly once, with UV_ECANCELED when the handle closed first
   if (status == UV_ECANCELED || self->closing_) return;
-  uv_timer_stop(&self->timer_);
+  if (self->timer_ != nullptr) uv_timer_stop(self->timer_);
   if (self->owner_ != nullptr) self->owner_->on_connected(status);
 }
 
@@ -150,10 +161,10 @@ void Link::discard_input() {
 void Link::close_graceful(bool patient) {
   if (closing_) {
     // A teardown during a script's patient flush: 1 s from now, then RST.
-    auto* timer = reinterpret_cast<uv_handle_t*>(&timer_);
-    if (patient_ && !patient && uv_is_closing(timer) == 0) {
+    auto* timer = reinterpret_cast<uv_handle_t*>(timer_);
+    if (patient_ && !patient && timer != nullptr && uv_is_closing(timer) == 0) {
       patient_ = false;
-      uv_timer_start(&timer_, on_timeout, kFlushLimitMs, 0);
+      start_timer(kFlushLimitMs);
     }
     return;
   }
@@ -161,22 +172,33 @@ void Link::close_graceful(bool patient) {
   patient_ = patient;
   flush_queued_ = uv_stream_get_write_queue_size(stream());
   stop_reading();
-  uv_timer_stop(&timer_);
-  shutdown_req_.data = this;
-  int rc = uv_shutdown(&shutdown_req_, stream(), [](uv_shutdown_t* req, int /*status*/) {
-    static_cast<Link*>(req->data)->close_handles();
-  });
-  if (rc != 0) {
+  if (timer_ != nullptr) uv_timer_stop(timer_);
+  if (flush_queued_ == 0) {
+    // Everything is with the kernel already, which still delivers it after
+    // close() and then sends FIN: no shutdown() or flush timer needed (one
+    // system call per connection instead of three).
     close_handles();
     return;
   }
-  uv_timer_start(&timer_, on_timeout, patient ? kFlushStallMs : kFlushLimitMs, 0);
+  auto* req = new uv_shutdown_t;
+  req->data = this;
+  int rc = uv_shutdown(req, stream(), [](uv_shutdown_t* r, int /*status*/) {
+    auto* link = static_cast<Link*>(r->data);
+    delete r;  // called exactly once, with UV_ECANCELED if the handle closed first
+    link->close_handles();
+  });
+  if (rc != 0) {
+    delete req;
+    close_handles();
+    return;
+  }
+  start_timer(patient ? kFlushStallMs : kFlushLimitMs);
 }
 
 void Link::abort() {
   closing_ = true;
   stop_reading();
-  uv_timer_stop(&timer_);
+  if (timer_ != nullptr) uv_timer_stop(timer_);
   auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
   if (uv_is_closing(tcp) == 0) {
     // RST rather than FIN, also while a shutdown is pending (which makes
@@ -194,14 +216,18 @@ void Link::abort() {
 
 void Link::on_closed(uv_handle_t* handle) {
   auto* self = static_cast<Link*>(handle->data);
+  if (handle == reinterpret_cast<uv_handle_t*>(self->timer_)) {
+    self->timer_ = nullptr;
+    delete reinterpret_cast<uv_timer_t*>(handle);
+  }
   if (--self->open_handles_ == 0) delete self;
 }
 
 void Link::close_handles() {
   auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
-  auto* timer = reinterpret_cast<uv_handle_t*>(&timer_);
+  auto* timer = reinterpret_cast<uv_handle_t*>(timer_);
   if (uv_is_closing(tcp) == 0) uv_close(tcp, on_closed);
-  if (uv_is_closing(timer) == 0) uv_close(timer, on_closed);
+  if (timer != nullptr && uv_is_closing(timer) == 0) uv_close(timer, on_closed);
 }
 
 void Link::shutdown(bool graceful) {

@@ -7,6 +7,7 @@
 
 #include <sys/socket.h>
 
+#include <cstdint>
 #include <string>
 
 #include "runtime/resource.hpp"
@@ -60,19 +61,21 @@ class Link final : public Resource {
   static void on_write(uv_write_t* req, int status);
   static void on_timeout(uv_timer_t* timer);
   static void on_closed(uv_handle_t* handle);
+  // The timer (connect timeout, net.md §13; flush limits) is made on first
+  // use: an accepted connection closed with nothing queued never needs one,
+  // and every byte here is paid per held connection (issue 5: ≤ 0.5 KB each).
+  void start_timer(uint64_t ms);
   void close_handles();
 
   uv_tcp_t tcp_{};
-  uv_timer_t timer_{};  // connect timeout (net.md §13)
-  uv_connect_t connect_req_{};
-  uv_shutdown_t shutdown_req_{};
+  uv_timer_t* timer_ = nullptr;
   TcpSocket* owner_;
-  int open_handles_ = 2;
+  int open_handles_ = 1;
+  int failed_status_ = 0;    // a connect the OS refused at once, reported by the timer
+  size_t flush_queued_ = 0;  // write queue size at the last flush check
   bool reading_ = false;
   bool closing_ = false;
   bool patient_ = false;
-  int failed_status_ = 0;    // a connect the OS refused at once, reported by the timer
-  size_t flush_queued_ = 0;  // write queue size at the last flush check
 };
 
 }  // namespace nmh::net

@@ -54,21 +54,15 @@ void TcpSocket::set_callback(lua_State* L, Event e, int idx, const char* event_n
   store_callback(L, callbacks_[e], idx, event_name);
 }
 
-void TcpSocket::adopt(lua_State* L, Link* link, unsigned keepalive_s) {
+void TcpSocket::adopt(lua_State* L, Link* link) {
   link_ = link;
   held_ = false;
   state_ = State::connected;
   NetContext::of(boot()).connection_up();
   counted_ = true;
   update_anchor(L, lua_gettop(L));
+  // Keepalive and TCP_NODELAY come from the listening socket (tcp_server.cpp).
   apply_ttl(link_->fd(), initial_ttl());
-  // The server's idle timeout is TCP keepalive on accepted sockets (net.md §8).
-  uv_tcp_keepalive(link_->tcp(), 1, keepalive_s);
-  int fd = link_->fd();
-  int interval = 10;
-  int count = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
 }
 
 int TcpSocket::initial_ttl() const {
@@ -93,6 +87,7 @@ void TcpSocket::connect_to(const Address& address) {
   held_ = false;  // hold() belongs to one connection (net.md §4.5)
   link_ = new Link(boot(), this, address.storage.ss_family);
   apply_ttl(link_->fd(), initial_ttl());
+  uv_tcp_nodelay(link_->tcp(), 1);  // as on accepted sockets (tcp_server.cpp)
   Address target = address;
   target.set_port(port_);
   int rc = link_->connect(target.sa(), boot().profile().connect_timeout_ms);
@@ -322,8 +317,7 @@ struct TcpSocketApi {
     ++s->unsent_;
     if (s->link_->write(data, len)) {
       // Handed to the OS at once; the event still waits for the loop (net.md §4.3).
-      ++s->owed_;
-      NetContext::of(boot).owe_sent(s);
+      if (s->owed_++ == 0) NetContext::of(boot).owe_sent(s);
     }
     return 0;
   }

@@ -30,7 +30,7 @@ class TcpSocket final : public NetObject {
 
   // An accepted connection (net.md §3.2): connected, anchored, counted; the
   // userdata must be on top of the stack.
-  void adopt(lua_State* L, Link* link, unsigned keepalive_s);
+  void adopt(lua_State* L, Link* link);
   void start_reading();
   // After the accept callback: "connection", then reading (net.md §3.2 steps 4-5).
   void accepted();
