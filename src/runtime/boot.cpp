@@ -124,6 +124,7 @@ Boot::Boot(Device& device, bool first)
   // No Lua state: main() reports E-INTERNAL, status 70 (§1.3).
   if (L_ == nullptr) throw std::runtime_error("cannot create a Lua state (host out of memory)");
   *static_cast<Boot**>(lua_getextraspace(L_)) = this;
+  lua::Ref::bind(L_);
   lua_atpanic(L_, [](lua_State* L) -> int {
     Boot& boot = Boot::from(L);
     boot.diagnostics().report(diag::kInternal,
@@ -213,6 +214,7 @@ void Boot::teardown(bool graceful) {
   pending_tasks_ = 0;
   output_sink_ = nullptr;
   lua_close(L_);
+  lua::Ref::unbind(L_);
   L_ = nullptr;
   start_handle_close(reinterpret_cast<uv_handle_t*>(&task_idle_));
   start_handle_close(reinterpret_cast<uv_handle_t*>(&softwd_tick_));

@@ -70,9 +70,9 @@ class Link final : public Resource {
   uv_tcp_t tcp_{};
   uv_timer_t* timer_ = nullptr;
   TcpSocket* owner_;
-  int open_handles_ = 1;
-  int failed_status_ = 0;    // a connect the OS refused at once, reported by the timer
   size_t flush_queued_ = 0;  // write queue size at the last flush check
+  int failed_status_ = 0;    // a connect the OS refused at once, reported by the timer
+  uint8_t open_handles_ = 1;
   bool reading_ = false;
   bool closing_ = false;
   bool patient_ = false;

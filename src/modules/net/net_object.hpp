@@ -26,10 +26,15 @@ class NetObject : public Resource {
   // Stores a callback (nil removes it), warning W-NET5 if it captures self at index 1.
   static void store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name);
 
+  // box_ first: anchor_ and buried_ then share one 8-byte row, and a derived
+  // class's one- and two-byte fields fill the rest of it (issue 5, memory per connection).
+ private:
+  void** box_;
+
+ protected:
   lua::Ref anchor_;
 
  private:
-  void** box_;
   bool buried_ = false;
 };
 

@@ -82,7 +82,7 @@ void TcpSocket::accepted() {
 }
 
 void TcpSocket::connect_to(const Address& address) {
-  target_ip_ = format_ip(address.sa());
+  target_ip_ = std::make_unique<std::string>(format_ip(address.sa()));
   state_ = State::connecting;
   held_ = false;  // hold() belongs to one connection (net.md §4.5)
   link_ = new Link(boot(), this, address.storage.ss_family);
@@ -246,7 +246,7 @@ struct TcpSocketApi {
       s->set_callback(L, TcpSocket::kConnection, 4, "connection");
     }
     s->port_ = static_cast<uint16_t>(port);
-    s->target_ip_.clear();
+    s->target_ip_.reset();
     uint64_t generation = ++s->generation_;
     s->state_ = TcpSocket::State::resolving;
     int rc = start_lookup(L, s, host, generation);
@@ -389,7 +389,7 @@ struct TcpSocketApi {
           return push_endpoint(L, reinterpret_cast<sockaddr*>(&ss));
         }
         lua_pushinteger(L, s->port_);
-        lua_pushstring(L, s->target_ip_.c_str());
+        lua_pushstring(L, s->target_ip_ ? s->target_ip_->c_str() : "");
         return 2;
       }
     }
@@ -424,7 +424,7 @@ struct TcpSocketApi {
       lua_pushinteger(L, current);
       return 1;
     }
-    s->ttl_ = static_cast<int>(value & 0xFF);
+    s->ttl_ = static_cast<int16_t>(value & 0xFF);
     if (fd >= 0) apply_ttl(fd, s->ttl_);
     lua_pushinteger(L, s->ttl_);
     return 1;

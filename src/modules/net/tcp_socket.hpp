@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "lua/ref.hpp"
@@ -18,7 +19,7 @@ class TcpSocket final : public NetObject {
  public:
   static constexpr const char* kMetatable = "net.tcpsocket";
   enum Event { kConnection, kReconnection, kDisconnection, kReceive, kSent, kDns, kEvents };
-  enum class State { idle, resolving, connecting, connected };
+  enum class State : uint8_t { idle, resolving, connecting, connected };
 
   // Pushes a new unconnected socket's userdata and returns the socket.
   static TcpSocket* push_new(lua_State* L);
@@ -60,22 +61,24 @@ class TcpSocket final : public NetObject {
   void resolved(uint64_t generation, const Address* address);
   int initial_ttl() const;
 
-  lua::Ref callbacks_[kEvents];
+  // Packed, small fields first to fill NetObject's last row: one of these
+  // lives per connection (issue 5: at most 0.5 KB a held connection).
   State state_ = State::idle;
-  Link* link_ = nullptr;
-  uint16_t port_ = 0;        // the connect target's port
-  std::string target_ip_;    // the connect target's address text, once resolved
-  int lookups_ = 0;          // dns() and connect() lookups in flight
-  uint64_t generation_ = 0;  // each connect() and close() starts a new one
-  int ttl_ = -1;             // -1: the profile's default
   bool held_ = false;
   bool delivering_ = false;
-  size_t unsent_ = 0;  // send() calls whose "sent" has not fired
-  size_t owed_ = 0;    // completed sends whose "sent" is due
   bool counted_ = false;
+  int16_t ttl_ = -1;      // -1: the profile's default
+  uint16_t port_ = 0;     // the connect target's port
+  uint16_t lookups_ = 0;  // dns() and connect() lookups in flight
+  Link* link_ = nullptr;
+  std::unique_ptr<std::string> target_ip_;  // the connect target's address text, once resolved
+  uint64_t generation_ = 0;                 // each connect() and close() starts a new one
   // W-NET4 bookkeeping (net.md §14): bytes delivered and the heap after GC at the first receive.
   size_t delivered_ = 0;
   size_t heap_baseline_ = 0;
+  lua::Ref callbacks_[kEvents];
+  uint32_t unsent_ = 0;  // send() calls whose "sent" has not fired
+  uint32_t owed_ = 0;    // completed sends whose "sent" is due
 };
 
 }  // namespace nmh::net
