@@ -26,12 +26,12 @@ Link::Link(Boot& boot, TcpSocket* owner, int family) : Resource(boot), owner_(ow
 
 void Link::start_timer(uint64_t ms) {
   if (timer_ == nullptr) {
-    timer_ = new uv_timer_t;
-    uv_timer_init(boot().loop(), timer_);
-    timer_->data = this;
+    timer_ = new Timer;
+    uv_timer_init(boot().loop(), &timer_->handle);
+    timer_->handle.data = this;
     ++open_handles_;
   }
-  uv_timer_start(timer_, on_timeout, ms, 0);
+  uv_timer_start(&timer_->handle, on_timeout, ms, 0);
 }
 
 int Link::fd() const {
@@ -48,8 +48,8 @@ int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
     delete req;
     // Refused at once (ENETUNREACH...): still an event on a later loop turn,
     // never inside connect() (net.md §4.1, §4.9.3).
-    failed_status_ = rc;
     start_timer(0);
+    timer_->failed_status = rc;
     return 0;
   }
   if (timeout_ms > 0) start_timer(timeout_ms);
@@ -60,8 +60,8 @@ void Link::on_timeout(uv_timer_t* timer) {
   auto* self = static_cast<Link*>(timer->data);
   if (self->closing_) {
     size_t queued = uv_stream_get_write_queue_size(self->stream());
-    if (self->patient_ && queued > 0 && queued < self->flush_queued_) {
-      self->flush_queued_ = queued;  // the peer is still reading: wait on
+    if (self->patient_ && queued > 0 && queued < self->timer_->flush_queued) {
+      self->timer_->flush_queued = queued;  // the peer is still reading: wait on
       self->start_timer(kFlushStallMs);
       return;
     }
@@ -70,7 +70,8 @@ void Link::on_timeout(uv_timer_t* timer) {
   }
   // The device gives up after 6 SYN retransmissions (net.md §4.1, §13).
   TcpSocket* owner = self->owner_;
-  int status = self->failed_status_ != 0 ? self->failed_status_ : UV_ETIMEDOUT;
+  int failed = self->timer_->failed_status;
+  int status = failed != 0 ? failed : UV_ETIMEDOUT;
   self->abort();
   if (owner != nullptr) owner->on_connected(status);
 }
@@ -79,7 +80,7 @@ void Link::on_connect(uv_connect_t* req, int status) {
   auto* self = static_cast<Link*>(req->data);
   delete req;  // libuv calls back exactly once, with UV_ECANCELED when the handle closed first
   if (status == UV_ECANCELED || self->closing_) return;
-  if (self->timer_ != nullptr) uv_timer_stop(self->timer_);
+  if (self->timer_ != nullptr) uv_timer_stop(&self->timer_->handle);
   if (self->owner_ != nullptr) self->owner_->on_connected(status);
 }
 
@@ -161,7 +162,7 @@ void Link::discard_input() {
 void Link::close_graceful(bool patient) {
   if (closing_) {
     // A teardown during a script's patient flush: 1 s from now, then RST.
-    auto* timer = reinterpret_cast<uv_handle_t*>(timer_);
+    auto* timer = timer_ != nullptr ? reinterpret_cast<uv_handle_t*>(&timer_->handle) : nullptr;
     if (patient_ && !patient && timer != nullptr && uv_is_closing(timer) == 0) {
       patient_ = false;
       start_timer(kFlushLimitMs);
@@ -170,10 +171,10 @@ void Link::close_graceful(bool patient) {
   }
   closing_ = true;
   patient_ = patient;
-  flush_queued_ = uv_stream_get_write_queue_size(stream());
+  size_t queued = uv_stream_get_write_queue_size(stream());
   stop_reading();
-  if (timer_ != nullptr) uv_timer_stop(timer_);
-  if (flush_queued_ == 0) {
+  if (timer_ != nullptr) uv_timer_stop(&timer_->handle);
+  if (queued == 0) {
     // Everything is with the kernel already, which still delivers it after
     // close() and then sends FIN: no shutdown() or flush timer needed (one
     // system call per connection instead of three).
@@ -193,12 +194,13 @@ void Link::close_graceful(bool patient) {
     return;
   }
   start_timer(patient ? kFlushStallMs : kFlushLimitMs);
+  timer_->flush_queued = queued;
 }
 
 void Link::abort() {
   closing_ = true;
   stop_reading();
-  if (timer_ != nullptr) uv_timer_stop(timer_);
+  if (timer_ != nullptr) uv_timer_stop(&timer_->handle);
   auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
   if (uv_is_closing(tcp) == 0) {
     // RST rather than FIN, also while a shutdown is pending (which makes
@@ -216,16 +218,16 @@ void Link::abort() {
 
 void Link::on_closed(uv_handle_t* handle) {
   auto* self = static_cast<Link*>(handle->data);
-  if (handle == reinterpret_cast<uv_handle_t*>(self->timer_)) {
+  if (self->timer_ != nullptr && handle == reinterpret_cast<uv_handle_t*>(&self->timer_->handle)) {
+    delete self->timer_;
     self->timer_ = nullptr;
-    delete reinterpret_cast<uv_timer_t*>(handle);
   }
   if (--self->open_handles_ == 0) delete self;
 }
 
 void Link::close_handles() {
   auto* tcp = reinterpret_cast<uv_handle_t*>(&tcp_);
-  auto* timer = reinterpret_cast<uv_handle_t*>(timer_);
+  auto* timer = timer_ != nullptr ? reinterpret_cast<uv_handle_t*>(&timer_->handle) : nullptr;
   if (uv_is_closing(tcp) == 0) uv_close(tcp, on_closed);
   if (timer != nullptr && uv_is_closing(timer) == 0) uv_close(timer, on_closed);
 }

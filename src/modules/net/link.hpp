@@ -67,11 +67,15 @@ class Link final : public Resource {
   void start_timer(uint64_t ms);
   void close_handles();
 
+  struct Timer {
+    uv_timer_t handle{};
+    size_t flush_queued = 0;  // write queue size at the last flush check
+    int failed_status = 0;    // a connect the OS refused at once, reported by the timer
+  };
+
   uv_tcp_t tcp_{};
-  uv_timer_t* timer_ = nullptr;
+  Timer* timer_ = nullptr;
   TcpSocket* owner_;
-  size_t flush_queued_ = 0;  // write queue size at the last flush check
-  int failed_status_ = 0;    // a connect the OS refused at once, reported by the timer
   uint8_t open_handles_ = 1;
   bool reading_ = false;
   bool closing_ = false;

@@ -143,17 +143,20 @@ void TcpSocket::on_data(const char* data, size_t len) {
     if (!attached() || generation != generation_ || state_ != State::connected) break;
     size_t n = std::min(chunk, len - off);
     if (!callbacks_[kReceive]) continue;  // discarded, not buffered (net.md §4.2)
-    if (profile.device && delivered_ == 0) {
+    if (profile.device && !hoard_) {
+      hoard_ = std::make_unique<Hoard>();
       lua_gc(L, LUA_GCCOLLECT, 0);
-      heap_baseline_ = boot().heap().in_use();
+      hoard_->baseline = boot().heap().in_use();
     }
     lua_pushlstring(L, data + off, n);
     emit(kReceive, 1);
     if (!attached()) break;
-    size_t before = delivered_;
-    delivered_ += n;
-    if (profile.device && delivered_ / kHoardStep != before / kHoardStep) {
-      warn_if_hoarding(boot(), callbacks_[kReceive], delivered_, heap_baseline_);
+    if (hoard_) {
+      size_t before = hoard_->delivered;
+      hoard_->delivered += n;
+      if (hoard_->delivered / kHoardStep != before / kHoardStep) {
+        warn_if_hoarding(boot(), callbacks_[kReceive], hoard_->delivered, hoard_->baseline);
+      }
     }
   }
   delivering_ = false;

@@ -73,9 +73,13 @@ class TcpSocket final : public NetObject {
   Link* link_ = nullptr;
   std::unique_ptr<std::string> target_ip_;  // the connect target's address text, once resolved
   uint64_t generation_ = 0;                 // each connect() and close() starts a new one
-  // W-NET4 bookkeeping (net.md §14): bytes delivered and the heap after GC at the first receive.
-  size_t delivered_ = 0;
-  size_t heap_baseline_ = 0;
+  // W-NET4 bookkeeping (net.md §14), device profiles only: bytes delivered
+  // and the heap after GC at the first receive.
+  struct Hoard {
+    size_t delivered = 0;
+    size_t baseline = 0;
+  };
+  std::unique_ptr<Hoard> hoard_;
   lua::Ref callbacks_[kEvents];
   uint32_t unsent_ = 0;  // send() calls whose "sent" has not fired
   uint32_t owed_ = 0;    // completed sends whose "sent" is due
