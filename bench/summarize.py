@@ -14,14 +14,19 @@ raw = os.path.join(out, "raw")
 LABEL = {
     "nmh-host": "nodemcu-host --profile host",
     "nmh-esp8266": "nodemcu-host --profile esp8266",
+    "nmh-host4": "nodemcu-host --profile host",
     "node": "Node.js net",
     "luv": "Lua 5.3 + luv",
+    "lua5.3": "bare Lua 5.3 (reference)",
+    "floor": "empty static C program (floor)",
 }
 COMMAND = {
     "nmh-host": "nodemcu-host --profile host empty.lua",
     "nmh-esp8266": "nodemcu-host --profile esp8266 empty.lua",
     "node": "node -e ''",
     "luv": "lua5.3 -e 'require(\"luv\")'",
+    "lua5.3": "lua5.3 -e ''",
+    "floor": "int main(void) { return 0; }",
 }
 
 
@@ -78,24 +83,35 @@ def med(values):
     return statistics.median(values) if values else None
 
 
-def load_table(test, title, unit):
+def load_runs(test, rt):
     parse = parse_echo if test == "echo" else parse_wrk
+    runs = []
+    for rep in reps_of(test, rt):
+        r = parse(read(f"{test}-{rt}-{rep}.txt"))
+        m = meta(f"{test}-{rt}-{rep}.txt.meta")
+        if r is None:
+            continue
+        if m and r["n"]:
+            hz = int(m["hz"])
+            r["user"] = int(m["srv_user_ticks"]) / hz * 1e6 / r["n"]
+            r["sys"] = int(m["srv_sys_ticks"]) / hz * 1e6 / r["n"]
+            r["conns"] = m.get("conns", "")
+        runs.append(r)
+    return runs
+
+
+def cpu_of(test, rt):  # (user, total) medians in µs per request, or None
+    runs = load_runs(test, rt)
+    user, sys_ = med([r.get("user") for r in runs]), med([r.get("sys") for r in runs])
+    return None if user is None or sys_ is None else (user, user + sys_)
+
+
+def load_table(test, title, unit):
     lines = [f"### {title}", "",
              f"| runtime | conns | {unit}s/s, median (min–max) | p99 ms | server CPU µs per {unit} = user + sys | errors |",
              "|---|---|---|---|---|---|"]
     for rt in runtimes:
-        runs = []
-        for rep in reps_of(test, rt):
-            r = parse(read(f"{test}-{rt}-{rep}.txt"))
-            m = meta(f"{test}-{rt}-{rep}.txt.meta")
-            if r is None:
-                continue
-            if m and r["n"]:
-                hz = int(m["hz"])
-                r["user"] = int(m["srv_user_ticks"]) / hz * 1e6 / r["n"]
-                r["sys"] = int(m["srv_sys_ticks"]) / hz * 1e6 / r["n"]
-                r["conns"] = m.get("conns", "")
-            runs.append(r)
+        runs = load_runs(test, rt)
         if not runs:
             lines.append(f"| {LABEL.get(rt, rt)} | | failed or not run | | | |")
             continue
@@ -120,6 +136,48 @@ doc += ["Rates are medians over the measured runs with min–max; p99 is the med
         "connections, so it is loaded with fewer connections (column conns): its figures compare "
         "with the others per request, not per second.", ""]
 
+def targets():
+    """Issue 5's targets for the host profile, each against this run's own peers."""
+    rows = []
+
+    def ratio(test, what, peer, limit, label):
+        ours, theirs = cpu_of(test, "nmh-host"), cpu_of(test, peer)
+        if ours is None or theirs is None:
+            rows.append(f"| {label} | ≤ {limit:.2f} × {LABEL[peer]} | not run | |")
+            return
+        i = 0 if what == "user" else 1
+        r = ours[i] / theirs[i]
+        rows.append(f"| {label} | ≤ {limit:.2f} × {LABEL[peer]} | {ours[i]:.2f} / {theirs[i]:.2f} µs "
+                    f"= **{r:.2f} ×** | {'met' if r <= limit else 'not met'} |")
+
+    ratio("http_ka", "total", "luv", 0.95, "HTTP keep-alive, server CPU per request")
+    ratio("http_ka", "total", "node", 0.85, "HTTP keep-alive, server CPU per request")
+    ratio("http_ka", "user", "luv", 0.70, "HTTP keep-alive, user-space CPU per request")
+    ratio("echo", "total", "luv", 0.95, "TCP echo 64 B, server CPU per round trip")
+    ratio("echo", "user", "luv", 0.70, "TCP echo 64 B, user-space CPU per round trip")
+    ratio("http_close", "total", "luv", 1.00, "HTTP Connection: close, server CPU per request")
+    m = meta("idle-nmh-host.meta")
+    if m:
+        rss0 = int(m["rss0"])
+        rows.append(f"| RSS right after start | ≤ 3 MB (3,072 KB) | {rss0:,} KB | "
+                    f"{'met' if rss0 <= 3072 else 'not met'} |")
+        if "rss1" in m:
+            per = (int(m["rss1"]) - rss0) / max(int(m["accepted"]), 1)
+            rows.append(f"| per idle connection, {int(m['n']):,} held | ≤ 0.5 KB | {per:.3f} KB | "
+                        f"{'met' if per <= 0.5 else 'not met'} |")
+    startup = read("startup.json")
+    if startup:
+        res = {r["command"]: r for r in json.loads(startup)["results"]}
+        if "nmh-host" in res:
+            mean = res["nmh-host"]["mean"] * 1000
+            floor = f" (floor on this machine: {res['floor']['mean'] * 1000:.2f} ms)" if "floor" in res else ""
+            rows.append(f"| startup + exit of an empty script | ≤ 2 ms | {mean:.2f} ms{floor} | "
+                        f"{'met' if mean <= 2 else 'not met'} |")
+    return ["## Targets of issue 5 (host profile, this run)", "",
+            "| measure | target | measured: nodemcu-host / peer | |", "|---|---|---|---|"] + rows + [""]
+
+
+doc += targets()
 doc += load_table("http_ka", "HTTP hello, keep-alive (wrk -t1)", "request")
 doc += load_table("http_close", "HTTP hello, Connection: close (wrk -t1)", "request")
 doc += load_table("echo", "TCP echo, 64-byte ping-pong (bench/loadgen/echo_load)", "round trip")
@@ -144,6 +202,8 @@ doc.append("")
 
 startup = read("startup.json")
 doc += ["### Startup + exit of an empty script (hyperfine -N, 30 runs)", "",
+        "The last two rows are references: bare Lua, and exec + exit of a static C program "
+        "that does nothing, the least any process costs on this machine.", "",
         "| runtime | command | mean ms ± sd | min ms |", "|---|---|---|---|"]
 if startup:
     for r in json.loads(startup)["results"]:
