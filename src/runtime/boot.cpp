@@ -323,8 +323,18 @@ void Boot::run_main() {
   }
 }
 
+void Boot::push_handler(lua_State* L) {
+  lua_pushcfunction(L, traceback_handler);
+}
+
 bool Boot::invoke(int nargs, CallbackKind kind) {
-  int fn = lua_gettop(L_) - nargs;
+  lua_pushcfunction(L_, traceback_handler);
+  lua_insert(L_, -(nargs + 2));
+  return invoke_handled(nargs, kind);
+}
+
+bool Boot::invoke_handled(int nargs, CallbackKind kind) {
+  int fn = lua_gettop(L_) - nargs - 1;  // the handler's index; the function is above it
   if (halted_) {
     lua_settop(L_, fn - 1);
     return false;
@@ -332,12 +342,10 @@ bool Boot::invoke(int nargs, CallbackKind kind) {
   const double block_ms = profile().block_ms;
   if (block_ms > 0) {
     // A copy of the function stays below the call, to name where a slow callback is defined.
-    lua_pushvalue(L_, fn);
+    lua_pushvalue(L_, fn + 1);
     lua_insert(L_, fn);
     ++fn;
   }
-  lua_pushcfunction(L_, traceback_handler);
-  lua_insert(L_, fn);
   uint64_t started = block_ms > 0 ? uv_hrtime() : 0;
   int rc = LUA_OK;
   {

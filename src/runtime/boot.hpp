@@ -86,6 +86,10 @@ class Boot {
   // error policy of kind (runtime.md §2.4). Pops the function and arguments.
   // Returns true if the call completed without error.
   bool invoke(int nargs, CallbackKind kind);
+  // The same, for a caller that pushed the handler first (push_handler, then
+  // the function, then the nargs values): no stack rotation on the hot path.
+  static void push_handler(lua_State* L);
+  bool invoke_handled(int nargs, CallbackKind kind);
 
   // Tasks (runtime.md §2.3). A Lua task is called as fn(prio); a native task
   // is host work that counts against the same queue (error reports, pipes).

@@ -141,10 +141,24 @@ void NetObject::emit(const lua::Ref& callback, int nargs) {
     lua_pop(L, nargs);
     return;
   }
+  Boot::push_handler(L);
   callback.push(L);
   anchor_.push(L);
-  lua_rotate(L, -(nargs + 2), 2);
-  boot().invoke(nargs + 1, CallbackKind::net);  // drops everything once the boot is halted
+  lua_rotate(L, -(nargs + 3), 3);
+  boot().invoke_handled(nargs + 1, CallbackKind::net);  // drops everything once the boot is halted
+}
+
+bool NetObject::begin_emit(const lua::Ref& callback) {
+  if (!callback || !anchor_) return false;
+  lua_State* L = boot().L();
+  Boot::push_handler(L);
+  callback.push(L);
+  anchor_.push(L);
+  return true;
+}
+
+void NetObject::end_emit(int nargs) {
+  boot().invoke_handled(nargs + 1, CallbackKind::net);
 }
 
 void NetObject::store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name) {

@@ -23,6 +23,12 @@ class NetObject : public Resource {
   // Calls callback(self, the nargs values on top of the stack) through the
   // invoke path; without a callback or an anchor, drops the values.
   void emit(const lua::Ref& callback, int nargs);
+  // The same in two steps, for values pushed after the callback (no stack
+  // rotation, design.md hot path): begin_emit pushes the handler, callback
+  // and self and returns true, or pushes nothing and returns false; the
+  // caller then pushes nargs values and calls end_emit.
+  bool begin_emit(const lua::Ref& callback);
+  void end_emit(int nargs);
   // Stores a callback (nil removes it), warning W-NET5 if it captures self at index 1.
   static void store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name);
 

@@ -148,8 +148,10 @@ void TcpSocket::on_data(const char* data, size_t len) {
       lua_gc(L, LUA_GCCOLLECT, 0);
       hoard_->baseline = boot().heap().in_use();
     }
-    lua_pushlstring(L, data + off, n);
-    emit(kReceive, 1);
+    if (begin_emit(callbacks_[kReceive])) {
+      lua_pushlstring(L, data + off, n);
+      end_emit(1);
+    }
     if (!attached()) break;
     if (hoard_) {
       size_t before = hoard_->delivered;
