@@ -1,6 +1,8 @@
 #include "runtime/heap.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace nmh {
 
@@ -11,12 +13,37 @@ size_t Heap::device_used() const {
   return used < 0 ? 0 : static_cast<size_t>(used);
 }
 
+SmallPool::~SmallPool() {
+  for (void* slab : slabs_) std::free(slab);
+}
+
+void* SmallPool::carve(size_t n) {
+  size_t size = (index(n) + 1) * 16;
+  if (cursor_ == nullptr || static_cast<size_t>(end_ - cursor_) < size) {
+    void* slab = std::malloc(kSlab);  // 16-byte aligned, as Lua needs
+    if (slab == nullptr) return nullptr;
+    slabs_.push_back(slab);
+    cursor_ = static_cast<char*>(slab);
+    end_ = cursor_ + kSlab;
+  }
+  void* p = cursor_;
+  cursor_ += size;
+  return p;
+}
+
 void* Heap::alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
   auto* heap = static_cast<Heap*>(ud);
-  // When ptr is null, osize encodes the object type, not a size.
+  // When ptr is null, osize encodes the object type, not a size. Otherwise
+  // it is the block's exact size, which also tells which allocator owns it.
   size_t old = ptr != nullptr ? osize : 0;
   if (nsize == 0) {
-    std::free(ptr);
+    if (ptr != nullptr) {
+      if (SmallPool::fits(old)) {
+        heap->pool_.put(ptr, old);
+      } else {
+        std::free(ptr);
+      }
+    }
     heap->in_use_ -= old;
     return nullptr;
   }
@@ -28,10 +55,37 @@ void* Heap::alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
     long long used = static_cast<long long>(std::ceil(grown * heap->scale_)) + heap->charges_;
     if (used > static_cast<long long>(heap->budget_)) return nullptr;
   }
-  void* p = std::realloc(ptr, nsize);
-  if (p == nullptr) return nullptr;
+  void* p = nullptr;
+  bool small_old = ptr != nullptr && SmallPool::fits(old);
+  if (SmallPool::fits(nsize)) {
+    if (small_old && SmallPool::same_class(old, nsize)) {
+      p = ptr;
+    } else {
+      p = heap->pool_.get(nsize);
+      if (p == nullptr) return nullptr;
+      if (ptr != nullptr) {
+        std::memcpy(p, ptr, std::min(old, nsize));
+        if (small_old) {
+          heap->pool_.put(ptr, old);
+        } else {
+          std::free(ptr);
+        }
+      }
+    }
+  } else if (small_old) {
+    p = std::malloc(nsize);
+    if (p == nullptr) return nullptr;
+    std::memcpy(p, ptr, old);
+    heap->pool_.put(ptr, old);
+  } else {
+    p = std::realloc(ptr, nsize);
+    if (p == nullptr) return nullptr;
+  }
   heap->in_use_ = heap->in_use_ - old + nsize;
-  heap->note_high_water();
+  if (heap->in_use_ > heap->peak_in_use_) {
+    heap->peak_in_use_ = heap->in_use_;
+    heap->note_high_water();
+  }
   return p;
 }
 
