@@ -68,6 +68,11 @@ class Boot {
   const Profile& profile() const;
   Diagnostics& diagnostics() const;
   Heap& heap() { return heap_; }
+  // An object that must close before the boot ends but is reached through
+  // another resource rather than the list (net's Links): teardown waits
+  // until every hold is released.
+  void hold() { ++resource_count_; }
+  void release() { --resource_count_; }
   uv_loop_t* loop() const;
   // True when the limits of the profile fail as on the device (--strict under a device profile).
   bool strict() const;

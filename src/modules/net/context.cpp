@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "modules/net/link.hpp"
 #include "modules/net/net_object.hpp"
 #include "modules/net/socket_common.hpp"
 #include "modules/net/tcp_server.hpp"
@@ -10,8 +11,29 @@
 
 namespace nmh::net {
 
+// Reaches the orphaned Links at teardown, then leaves the list so that the
+// boot waits only for the Links themselves.
+class NetContext::Keeper final : public Resource {
+ public:
+  Keeper(Boot& boot, NetContext& ctx) : Resource(boot), ctx_(ctx) {}
+  void shutdown(bool graceful) override {
+    ctx_.keeper_ = nullptr;
+    ctx_.teardown_links(graceful);
+    delete this;
+  }
+
+ private:
+  NetContext& ctx_;
+};
+
 NetContext::NetContext(Boot& boot)
-    : boot_(boot), buffer_size_(boot.profile().tcp_read), handles_(new Handles) {
+    : boot_(boot),
+      buffer_size_(boot.profile().tcp_read),
+      handles_(new Handles),
+      // Made during teardown (past the boot's snapshot of its resources),
+      // a keeper would never be shut down: orphans are then shut at once.
+      keeper_(boot.halted() ? nullptr : new Keeper(boot, *this)),
+      teardown_(boot.halted() ? 1 : 0) {
   buffer_ = std::make_unique<char[]>(buffer_size_);
   uv_idle_init(boot.loop(), &handles_->idle);
   uv_check_init(boot.loop(), &handles_->check);
@@ -20,6 +42,7 @@ NetContext::NetContext(Boot& boot)
 }
 
 NetContext::~NetContext() {
+  delete keeper_;
   for (Resource* r : graveyard_) delete r;
   // The second close callback frees both handles.
   handles_->idle.data = nullptr;
@@ -66,6 +89,28 @@ void NetContext::owe_sent(TcpSocket* socket) {
 
 void NetContext::forget_socket(TcpSocket* socket) {
   std::replace(owing_.begin(), owing_.end(), socket, static_cast<TcpSocket*>(nullptr));
+}
+
+void NetContext::add_orphan(Link* link) {
+  link->orphan_slot() = static_cast<uint32_t>(orphans_.size());
+  orphans_.push_back(link);
+  if (teardown_ != 0) link->shutdown(teardown_ == 1);
+}
+
+void NetContext::remove_orphan(Link* link) {
+  // Swap with the last: O(1), and the moved link learns its new slot.
+  uint32_t slot = link->orphan_slot();
+  Link* last = orphans_.back();
+  orphans_[slot] = last;
+  last->orphan_slot() = slot;
+  orphans_.pop_back();
+  link->orphan_slot() = UINT32_MAX;
+}
+
+void NetContext::teardown_links(bool graceful) {
+  teardown_ = graceful ? 1 : 2;
+  std::vector<Link*> now = orphans_;  // none is freed before its close callback
+  for (Link* link : now) link->shutdown(graceful);
 }
 
 void NetContext::bury(Resource* resource) {

@@ -13,6 +13,7 @@
 
 namespace nmh::net {
 
+class Link;
 class TcpServer;
 class TcpSocket;
 
@@ -54,6 +55,14 @@ class NetContext final : public ModuleState {
   // Servers listening now, for the device's same-port, same-IP rule (net.md §3.1 step 7).
   std::vector<TcpServer*>& servers() { return servers_; }
 
+  // Links: the boot waits for every one to be freed; those without a socket
+  // (still flushing after close(), or refused) are listed here so teardown
+  // reaches them, and one orphaned during teardown is shut down at once.
+  void link_opened() { boot_.hold(); }
+  void link_freed() { boot_.release(); }
+  void add_orphan(Link* link);
+  void remove_orphan(Link* link);
+
  private:
   // Deferred work runs in the check phase, right after the I/O callbacks
   // that queued it, so the loop polls once per turn as it would without it;
@@ -80,6 +89,11 @@ class NetContext final : public ModuleState {
     uv_check_t check;
   };
   Handles* handles_;  // heap-allocated: they close after this state is gone
+  class Keeper;
+  void teardown_links(bool graceful);
+  Keeper* keeper_;  // the orphans' teardown hook in the boot's resource list
+  int teardown_;    // 0: running; 1: graceful teardown; 2: abortive
+  std::vector<Link*> orphans_;
 };
 
 }  // namespace nmh::net

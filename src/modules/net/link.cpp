@@ -15,19 +15,33 @@ constexpr uint64_t kFlushLimitMs = 1000;
 constexpr uint64_t kFlushStallMs = 20000;
 }  // namespace
 
-Link::Link(Boot& boot, TcpSocket* owner, int family) : Resource(boot), owner_(owner) {
+Link::Link(NetContext& ctx, TcpSocket* owner, int family) : ctx_(ctx), owner_(owner) {
+  uv_loop_t* loop = ctx.boot().loop();
   // Without a socket (EMFILE...) the handle is still made; connect then
   // fails and reports it as an event.
-  if (uv_tcp_init_ex(boot.loop(), &tcp_, static_cast<unsigned>(family)) != 0) {
-    uv_tcp_init(boot.loop(), &tcp_);
+  if (uv_tcp_init_ex(loop, &tcp_, static_cast<unsigned>(family)) != 0) {
+    uv_tcp_init(loop, &tcp_);
   }
   tcp_.data = this;
+  ctx.link_opened();
+  if (owner == nullptr) ctx.add_orphan(this);
+}
+
+Link::~Link() {
+  if (orphan_slot_ != UINT32_MAX) ctx_.remove_orphan(this);
+  ctx_.link_freed();
+}
+
+void Link::orphan() {
+  if (owner_ == nullptr && orphan_slot_ != UINT32_MAX) return;
+  owner_ = nullptr;
+  ctx_.add_orphan(this);
 }
 
 void Link::start_timer(uint64_t ms) {
   if (timer_ == nullptr) {
     timer_ = new Timer;
-    uv_timer_init(boot().loop(), &timer_->handle);
+    uv_timer_init(tcp_.loop, &timer_->handle);
     timer_->handle.data = this;
     ++open_handles_;
   }
@@ -111,7 +125,7 @@ void Link::on_write(uv_write_t* req, int status) {
 
 void Link::on_alloc(uv_handle_t* handle, size_t /*suggested*/, uv_buf_t* buf) {
   auto* self = static_cast<Link*>(handle->data);
-  NetContext& ctx = NetContext::of(self->boot());
+  NetContext& ctx = self->ctx_;
   *buf = uv_buf_init(ctx.read_buffer(), static_cast<unsigned>(ctx.read_buffer_size()));
 }
 
@@ -151,7 +165,7 @@ void Link::stop_reading() {
 void Link::discard_input() {
   int fd = this->fd();
   if (fd < 0) return;
-  NetContext& ctx = NetContext::of(boot());
+  NetContext& ctx = ctx_;
   // Bounded: what the kernel holds now, not a peer that keeps sending.
   for (int i = 0; i < 64; ++i) {
     ssize_t n = recv(fd, ctx.read_buffer(), ctx.read_buffer_size(), MSG_DONTWAIT);
@@ -233,7 +247,6 @@ void Link::close_handles() {
 }
 
 void Link::shutdown(bool graceful) {
-  orphan();
   if (graceful) {
     close_graceful();
   } else {

@@ -1,6 +1,10 @@
 // Link: the libuv TCP handle of one connection. It outlives its socket when
 // needed (a graceful close still flushing, a script that dropped the socket)
 // and frees itself when its handles are closed (design.md, object lifetime).
+// It is not a Resource: its socket, or the NetContext once it is orphaned,
+// reaches it at teardown, and it counts in the boot's live resources until
+// freed. One lives per connection, so each byte counts (issue 5: at most
+// 0.5 KB a held connection, everything included).
 #pragma once
 
 #include <uv.h>
@@ -10,24 +14,28 @@
 #include <cstdint>
 #include <string>
 
-#include "runtime/resource.hpp"
-
 namespace nmh::net {
 
+class NetContext;
 class TcpSocket;
 
-class Link final : public Resource {
+class Link final {
  public:
   // family: AF_INET or AF_INET6 makes the OS socket now (options can be set
-  // before connect); AF_UNSPEC leaves that to accept.
-  Link(Boot& boot, TcpSocket* owner, int family = AF_UNSPEC);
+  // before connect); AF_UNSPEC leaves that to accept. Without an owner the
+  // link starts orphaned.
+  Link(NetContext& ctx, TcpSocket* owner, int family = AF_UNSPEC);
+  ~Link();
+  Link(const Link&) = delete;
+  Link& operator=(const Link&) = delete;
   int fd() const;
 
   uv_tcp_t* tcp() { return &tcp_; }
   uv_stream_t* stream() { return reinterpret_cast<uv_stream_t*>(&tcp_); }
   TcpSocket* owner() const { return owner_; }
-  // The socket lets go; the link carries on closing by itself.
-  void orphan() { owner_ = nullptr; }
+  // The socket lets go; the link carries on closing by itself, listed with
+  // the NetContext for teardown.
+  void orphan();
 
   int connect(const sockaddr* addr, unsigned timeout_ms);
   // Hands data to the OS: what the socket takes now is written at once, the
@@ -48,7 +56,10 @@ class Link final : public Resource {
   void discard_input();
   // RST: a rebooting device vanishes without FIN (runtime.md §2.5).
   void abort();
-  void shutdown(bool graceful) override;
+  // Teardown (runtime.md §2.5, §2.7): FIN after a short flush, or RST.
+  void shutdown(bool graceful);
+  // The NetContext's list of orphans keeps the link's position there.
+  uint32_t& orphan_slot() { return orphan_slot_; }
 
  private:
   struct WriteReq {
@@ -74,8 +85,10 @@ class Link final : public Resource {
   };
 
   uv_tcp_t tcp_{};
+  NetContext& ctx_;
   Timer* timer_ = nullptr;
   TcpSocket* owner_;
+  uint32_t orphan_slot_ = UINT32_MAX;
   uint8_t open_handles_ = 1;
   bool reading_ = false;
   bool closing_ = false;

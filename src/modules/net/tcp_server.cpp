@@ -107,14 +107,14 @@ void TcpServer::accept_one() {
     // libuv holds the accepted fd until uv_accept: take it and reset it, as
     // the device aborts a connection it has no memory for, or this server
     // would never accept again.
-    auto* refused = new Link(boot, nullptr);
+    auto* refused = new Link(NetContext::of(boot), nullptr);
     uv_accept(reinterpret_cast<uv_stream_t*>(&listener_->tcp), refused->stream());
     refused->abort();
     return;
   }
   int ud = lua_gettop(L);
   TcpSocket* socket = *lua::check_box<TcpSocket>(L, ud, TcpSocket::kMetatable);
-  auto* link = new Link(boot, socket);
+  auto* link = new Link(NetContext::of(boot), socket);
   if (uv_accept(reinterpret_cast<uv_stream_t*>(&listener_->tcp), link->stream()) != 0) {
     link->orphan();
     link->abort();

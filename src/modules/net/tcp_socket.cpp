@@ -85,7 +85,7 @@ void TcpSocket::connect_to(const Address& address) {
   target_ip_ = std::make_unique<std::string>(format_ip(address.sa()));
   state_ = State::connecting;
   held_ = false;  // hold() belongs to one connection (net.md §4.5)
-  link_ = new Link(boot(), this, address.storage.ss_family);
+  link_ = new Link(NetContext::of(boot()), this, address.storage.ss_family);
   apply_ttl(link_->fd(), initial_ttl());
   uv_tcp_nodelay(link_->tcp(), 1);  // as on accepted sockets (tcp_server.cpp)
   Address target = address;
@@ -228,7 +228,7 @@ void TcpSocket::detach() {
 }
 
 void TcpSocket::shutdown(bool /*graceful*/) {
-  // The Link, a resource of its own, closes itself; here only Lua is let go.
+  // The Link, now an orphan, is shut down by the NetContext; here only Lua is let go.
   for (auto& cb : callbacks_) cb.reset();
   if (link_ != nullptr) link_->orphan();
   link_ = nullptr;
