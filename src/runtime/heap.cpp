@@ -13,24 +13,6 @@ size_t Heap::device_used() const {
   return used < 0 ? 0 : static_cast<size_t>(used);
 }
 
-SmallPool::~SmallPool() {
-  for (void* slab : slabs_) std::free(slab);
-}
-
-void* SmallPool::carve(size_t n) {
-  size_t size = (index(n) + 1) * 16;
-  if (cursor_ == nullptr || static_cast<size_t>(end_ - cursor_) < size) {
-    void* slab = std::malloc(kSlab);  // 16-byte aligned, as Lua needs
-    if (slab == nullptr) return nullptr;
-    slabs_.push_back(slab);
-    cursor_ = static_cast<char*>(slab);
-    end_ = cursor_ + kSlab;
-  }
-  void* p = cursor_;
-  cursor_ += size;
-  return p;
-}
-
 void* Heap::alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
   auto* heap = static_cast<Heap*>(ud);
   // When ptr is null, osize encodes the object type, not a size. Otherwise

@@ -4,63 +4,31 @@
 
 #include <cmath>
 #include <cstddef>
-#include <vector>
+
+#include "runtime/pool.hpp"
 
 namespace nmh {
 
 // Lua's small blocks (strings, closures, tables, userdata, upvalues: most of
-// what a callback allocates) come from size classes of 16 bytes carved from
-// 64 KB slabs: exact sizes, no per-block header, a free list push or pop
-// instead of malloc's bins (issue 5: CPU per request, memory per connection).
-// Slabs go back to the system with the pool. Sanitizer builds use malloc for
-// everything, so that AddressSanitizer still sees every block.
+// what a callback allocates) come from size classes 8 bytes apart, carved
+// from slabs (pool.hpp): exact sizes, no per-block header, a free list push
+// or pop instead of malloc's bins (issue 5: CPU per request, memory per
+// connection).
 class SmallPool {
  public:
   static constexpr size_t kMax = 128;  // larger blocks go to malloc
-#if defined(__SANITIZE_ADDRESS__)
-  static bool fits(size_t /*n*/) {
-    return false;
-  }
-#else
-  static bool fits(size_t n) {
-    return n <= kMax;
-  }
-#endif
-  SmallPool() = default;
-  ~SmallPool();
-  SmallPool(const SmallPool&) = delete;
-  SmallPool& operator=(const SmallPool&) = delete;
-
+  static bool fits(size_t n) { return kPoolsEnabled && n <= kMax; }
+  static bool same_class(size_t a, size_t b) { return index(a) == index(b); }
   void* get(size_t n) {
-    Block*& head = free_[index(n)];
-    if (head == nullptr) return carve(n);
-    Block* b = head;
-    head = b->next;
-    return b;
+    void* p = free_[index(n)].pop();
+    return p != nullptr ? p : slabs_.carve((index(n) + 1) * 8);
   }
-  void put(void* p, size_t n) {
-    auto* b = static_cast<Block*>(p);
-    b->next = free_[index(n)];
-    free_[index(n)] = b;
-  }
-  static bool same_class(size_t a, size_t b) {
-    return index(a) == index(b);
-  }
+  void put(void* p, size_t n) { free_[index(n)].push(p); }
 
  private:
-  struct Block {
-    Block* next;
-  };
-  static constexpr size_t kSlab = 64 * 1024;
-  static size_t index(size_t n) {
-    return n == 0 ? 0 : (n - 1) / 16;
-  }
-  void* carve(size_t n);
-
-  Block* free_[kMax / 16] = {};
-  char* cursor_ = nullptr;  // the unused rest of the newest slab
-  char* end_ = nullptr;
-  std::vector<void*> slabs_;
+  static size_t index(size_t n) { return n == 0 ? 0 : (n - 1) / 8; }
+  FreeList free_[kMax / 8];
+  Slabs slabs_;
 };
 
 class Heap {

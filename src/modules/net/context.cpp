@@ -35,6 +35,7 @@ NetContext::NetContext(Boot& boot)
       keeper_(boot.halted() ? nullptr : new Keeper(boot, *this)),
       teardown_(boot.halted() ? 1 : 0) {
   buffer_ = std::make_unique<char[]>(buffer_size_);
+  boot.loop()->data = this;
   uv_idle_init(boot.loop(), &handles_->idle);
   uv_check_init(boot.loop(), &handles_->check);
   handles_->idle.data = this;
@@ -42,6 +43,7 @@ NetContext::NetContext(Boot& boot)
 }
 
 NetContext::~NetContext() {
+  if (boot_.loop()->data == this) boot_.loop()->data = nullptr;
   delete keeper_;
   for (Resource* r : graveyard_) delete r;
   // The second close callback frees both handles.

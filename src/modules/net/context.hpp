@@ -25,6 +25,9 @@ class NetContext final : public ModuleState {
   NetContext& operator=(const NetContext&) = delete;
 
   static NetContext& of(Boot& boot) { return boot.state<NetContext>(); }
+  // While it exists, the context is also the loop's data (one boot, and so one
+  // context, at a time): a Link finds it from its handle without a field.
+  static NetContext& of_loop(uv_loop_t* loop) { return *static_cast<NetContext*>(loop->data); }
 
   Boot& boot() const { return boot_; }
 

@@ -15,7 +15,7 @@ constexpr uint64_t kFlushLimitMs = 1000;
 constexpr uint64_t kFlushStallMs = 20000;
 }  // namespace
 
-Link::Link(NetContext& ctx, TcpSocket* owner, int family) : ctx_(ctx), owner_(owner) {
+Link::Link(NetContext& ctx, TcpSocket* owner, int family) : owner_(owner) {
   uv_loop_t* loop = ctx.boot().loop();
   // Without a socket (EMFILE...) the handle is still made; connect then
   // fails and reports it as an event.
@@ -27,15 +27,19 @@ Link::Link(NetContext& ctx, TcpSocket* owner, int family) : ctx_(ctx), owner_(ow
   if (owner == nullptr) ctx.add_orphan(this);
 }
 
+NetContext& Link::ctx() const {
+  return NetContext::of_loop(tcp_.loop);
+}
+
 Link::~Link() {
-  if (orphan_slot_ != UINT32_MAX) ctx_.remove_orphan(this);
-  ctx_.link_freed();
+  if (orphan_slot_ != UINT32_MAX) ctx().remove_orphan(this);
+  ctx().link_freed();
 }
 
 void Link::orphan() {
   if (owner_ == nullptr && orphan_slot_ != UINT32_MAX) return;
   owner_ = nullptr;
-  ctx_.add_orphan(this);
+  ctx().add_orphan(this);
 }
 
 void Link::start_timer(uint64_t ms) {
@@ -125,7 +129,7 @@ void Link::on_write(uv_write_t* req, int status) {
 
 void Link::on_alloc(uv_handle_t* handle, size_t /*suggested*/, uv_buf_t* buf) {
   auto* self = static_cast<Link*>(handle->data);
-  NetContext& ctx = self->ctx_;
+  NetContext& ctx = self->ctx();
   *buf = uv_buf_init(ctx.read_buffer(), static_cast<unsigned>(ctx.read_buffer_size()));
 }
 
@@ -165,7 +169,7 @@ void Link::stop_reading() {
 void Link::discard_input() {
   int fd = this->fd();
   if (fd < 0) return;
-  NetContext& ctx = ctx_;
+  NetContext& ctx = this->ctx();
   // Bounded: what the kernel holds now, not a peer that keeps sending.
   for (int i = 0; i < 64; ++i) {
     ssize_t n = recv(fd, ctx.read_buffer(), ctx.read_buffer_size(), MSG_DONTWAIT);

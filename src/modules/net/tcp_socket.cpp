@@ -46,6 +46,11 @@ void TcpSocket::update_anchor(lua_State* L, int self_idx) {
   set_anchor(L, state_ != State::idle || lookups_ > 0, self_idx);
 }
 
+TcpSocket::Extra& TcpSocket::extra() {
+  if (!extra_) extra_ = std::make_unique<Extra>();
+  return *extra_;
+}
+
 void TcpSocket::emit(Event e, int nargs) {
   NetObject::emit(callbacks_[e], nargs);
 }
@@ -82,7 +87,7 @@ void TcpSocket::accepted() {
 }
 
 void TcpSocket::connect_to(const Address& address) {
-  target_ip_ = std::make_unique<std::string>(format_ip(address.sa()));
+  extra().target_ip = format_ip(address.sa());
   state_ = State::connecting;
   held_ = false;  // hold() belongs to one connection (net.md §4.5)
   link_ = new Link(NetContext::of(boot()), this, address.storage.ss_family);
@@ -143,21 +148,21 @@ void TcpSocket::on_data(const char* data, size_t len) {
     if (!attached() || generation != generation_ || state_ != State::connected) break;
     size_t n = std::min(chunk, len - off);
     if (!callbacks_[kReceive]) continue;  // discarded, not buffered (net.md §4.2)
-    if (profile.device && !hoard_) {
-      hoard_ = std::make_unique<Hoard>();
+    if (profile.device && (!extra_ || !extra_->hoarding)) {
+      extra().hoarding = true;
       lua_gc(L, LUA_GCCOLLECT, 0);
-      hoard_->baseline = boot().heap().in_use();
+      extra_->baseline = boot().heap().in_use();
     }
     if (begin_emit(callbacks_[kReceive])) {
       lua_pushlstring(L, data + off, n);
       end_emit(1);
     }
     if (!attached()) break;
-    if (hoard_) {
-      size_t before = hoard_->delivered;
-      hoard_->delivered += n;
-      if (hoard_->delivered / kHoardStep != before / kHoardStep) {
-        warn_if_hoarding(boot(), callbacks_[kReceive], hoard_->delivered, hoard_->baseline);
+    if (extra_ && extra_->hoarding) {
+      size_t before = extra_->delivered;
+      extra_->delivered += n;
+      if (extra_->delivered / kHoardStep != before / kHoardStep) {
+        warn_if_hoarding(boot(), callbacks_[kReceive], extra_->delivered, extra_->baseline);
       }
     }
   }
@@ -251,7 +256,7 @@ struct TcpSocketApi {
       s->set_callback(L, TcpSocket::kConnection, 4, "connection");
     }
     s->port_ = static_cast<uint16_t>(port);
-    s->target_ip_.reset();
+    if (s->extra_) s->extra_->target_ip.clear();
     uint64_t generation = ++s->generation_;
     s->state_ = TcpSocket::State::resolving;
     int rc = start_lookup(L, s, host, generation);
@@ -394,7 +399,7 @@ struct TcpSocketApi {
           return push_endpoint(L, reinterpret_cast<sockaddr*>(&ss));
         }
         lua_pushinteger(L, s->port_);
-        lua_pushstring(L, s->target_ip_ ? s->target_ip_->c_str() : "");
+        lua_pushstring(L, s->extra_ ? s->extra_->target_ip.c_str() : "");
         return 2;
       }
     }

@@ -10,6 +10,7 @@
 #include "lua/ref.hpp"
 #include "modules/net/address.hpp"
 #include "modules/net/net_object.hpp"
+#include "runtime/pool.hpp"
 
 namespace nmh::net {
 
@@ -44,6 +45,10 @@ class TcpSocket final : public NetObject {
   // Due "sent" events, one per completed send, in call order (net.md §4.3).
   void fire_sent_events();
 
+  // One per connection: pooled, at its exact size (runtime/pool.hpp).
+  static void* operator new(size_t /*size*/) { return ObjectPool<TcpSocket>::get(); }
+  static void operator delete(void* p) { ObjectPool<TcpSocket>::put(p); }
+
   void shutdown(bool graceful) override;
   // __gc: drop every reference and free on a later loop turn (design.md).
   void detach();
@@ -71,15 +76,19 @@ class TcpSocket final : public NetObject {
   uint16_t port_ = 0;     // the connect target's port
   uint16_t lookups_ = 0;  // dns() and connect() lookups in flight
   Link* link_ = nullptr;
-  std::unique_ptr<std::string> target_ip_;  // the connect target's address text, once resolved
-  uint64_t generation_ = 0;                 // each connect() and close() starts a new one
-  // W-NET4 bookkeeping (net.md §14), device profiles only: bytes delivered
-  // and the heap after GC at the first receive.
-  struct Hoard {
+  uint64_t generation_ = 0;  // each connect() and close() starts a new one
+  // What only some sockets need, made on first use: the connect target's
+  // address text once resolved (client sockets), and the W-NET4 bookkeeping
+  // of device profiles (net.md §14): bytes delivered and the heap after GC
+  // at the first receive.
+  struct Extra {
+    std::string target_ip;
+    bool hoarding = false;
     size_t delivered = 0;
     size_t baseline = 0;
   };
-  std::unique_ptr<Hoard> hoard_;
+  Extra& extra();
+  std::unique_ptr<Extra> extra_;
   lua::Ref callbacks_[kEvents];
   uint32_t unsent_ = 0;  // send() calls whose "sent" has not fired
   uint32_t owed_ = 0;    // completed sends whose "sent" is due
