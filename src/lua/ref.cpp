@@ -2,10 +2,31 @@
 
 namespace nmh::lua {
 
+void Ref::bind(lua_State* main) {
+  main_ = main;
+  top_ = static_cast<int>(lua_rawlen(main, LUA_REGISTRYINDEX));  // Lua's own slots
+  if (free_ == nullptr) free_ = new std::vector<int>;            // process-wide, never freed
+  free_->clear();
+}
+
+void Ref::unbind(lua_State* main) {
+  if (main_ != main) return;
+  main_ = nullptr;
+  free_->clear();
+}
+
+int Ref::take_slot() {
+  if (free_->empty()) return ++top_;
+  int slot = free_->back();
+  free_->pop_back();
+  return slot;
+}
+
 Ref::Ref(lua_State* L, int idx) {
   if (lua_isnoneornil(L, idx)) return;
   lua_pushvalue(L, idx);
-  ref_ = luaL_ref(L, LUA_REGISTRYINDEX);  // threads share the registry
+  ref_ = take_slot();
+  lua_rawseti(L, LUA_REGISTRYINDEX, ref_);  // threads share the registry
 }
 
 Ref Ref::pop(lua_State* L) {
@@ -15,7 +36,11 @@ Ref Ref::pop(lua_State* L) {
 }
 
 void Ref::reset() {
-  if (main_ != nullptr && ref_ != LUA_NOREF) luaL_unref(main_, LUA_REGISTRYINDEX, ref_);
+  if (main_ != nullptr && ref_ != LUA_NOREF) {
+    lua_pushnil(main_);
+    lua_rawseti(main_, LUA_REGISTRYINDEX, ref_);
+    free_->push_back(ref_);
+  }
   ref_ = LUA_NOREF;
 }
 

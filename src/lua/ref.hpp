@@ -3,6 +3,7 @@
 #pragma once
 
 #include <utility>
+#include <vector>
 
 #include "lua/lua.hpp"
 
@@ -32,10 +33,8 @@ class Ref {
   // (a coroutine may die first), nullptr once it is closed. One state lives
   // at a time, so a Ref is just the registry index: 4 bytes, not 16, in
   // every callback slot of every socket (issue 5, memory per connection).
-  static void bind(lua_State* main) { main_ = main; }
-  static void unbind(lua_State* main) {
-    if (main_ == main) main_ = nullptr;
-  }
+  static void bind(lua_State* main);
+  static void unbind(lua_State* main);
 
   void reset();
   explicit operator bool() const { return ref_ != LUA_NOREF && ref_ != LUA_REFNIL; }
@@ -43,7 +42,14 @@ class Ref {
   void push(lua_State* L) const;
 
  private:
+  // Registry slots are handed out here rather than by luaL_ref, whose free
+  // list lives at registry[0] in the hash part and costs two hash look-ups
+  // per reference (about a thousand instructions per connection, issue 5).
+  // Only Ref uses integer keys of the registry above Lua's own.
+  static int take_slot();
   static inline lua_State* main_ = nullptr;
+  static inline int top_ = 0;                       // the highest slot handed out so far
+  static inline std::vector<int>* free_ = nullptr;  // released slots, reused first
   int ref_ = LUA_NOREF;
 };
 
