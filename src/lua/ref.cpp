@@ -35,9 +35,11 @@ Ref Ref::pop(lua_State* L) {
   return r;
 }
 
-void Ref::reset() {
-  if (main_ != nullptr && ref_ != LUA_NOREF) {
-    lua_pushnil(main_);
+void Ref::release() {
+  if (main_ != nullptr) {
+    // false, not nil: a slot in use for Lua's table sizing, so the registry's
+    // array part never shrinks under the live slots and sends them to the hash part.
+    lua_pushboolean(main_, 0);
     lua_rawseti(main_, LUA_REGISTRYINDEX, ref_);
     free_->push_back(ref_);
   }

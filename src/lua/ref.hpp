@@ -36,7 +36,9 @@ class Ref {
   static void bind(lua_State* main);
   static void unbind(lua_State* main);
 
-  void reset();
+  void reset() {
+    if (ref_ != LUA_NOREF) release();  // inline: most slots of a socket are empty
+  }
   explicit operator bool() const { return ref_ != LUA_NOREF && ref_ != LUA_REFNIL; }
   // Pushes the referenced value (nil when empty) on L's stack.
   void push(lua_State* L) const;
@@ -47,6 +49,7 @@ class Ref {
   // per reference (about a thousand instructions per connection, issue 5).
   // Only Ref uses integer keys of the registry above Lua's own.
   static int take_slot();
+  void release();
   static inline lua_State* main_ = nullptr;
   static inline int top_ = 0;                       // the highest slot handed out so far
   static inline std::vector<int>* free_ = nullptr;  // released slots, reused first
