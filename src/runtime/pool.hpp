@@ -28,7 +28,7 @@ class Slabs {
   void* carve(size_t size);
 
  private:
-  static constexpr size_t kSlab = 64 * 1024;
+  static constexpr size_t kSlab = size_t{64} * 1024;
   char* cursor_ = nullptr;  // the unused rest of the newest slab
   char* end_ = nullptr;
   std::vector<void*> slabs_;
