@@ -11,17 +11,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <stdexcept>
 
 #include "runtime/boot.hpp"
+#include "runtime/host_fs.hpp"
 #include "runtime/modules.hpp"
 #include "runtime/ntest.hpp"
 #include "runtime/stdin.hpp"
 
 namespace nmh {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -129,50 +127,63 @@ Device::~Device() {
   }
   if (root_fd_ >= 0) ::close(root_fd_);
   if (!scratch_path_.empty()) {
-    std::error_code ec;
-    fs::remove_all(scratch_path_, ec);
+    host_fs::remove_tree(scratch_path_);
   }
   g_device = nullptr;
   g_wake = nullptr;
 }
 
 bool Device::setup_flash(std::string& error) {
-  std::error_code ec;
-  fs::path root;
-  fs::path script;
+  std::string root;
+  std::string script;
   if (!options_.operand.empty()) {
-    fs::path operand = options_.operand;
-    if (fs::is_directory(operand, ec)) {
+    const std::string& operand = options_.operand;
+    if (host_fs::is_directory(operand)) {
       root = operand;
       main_name_ = "init.lua";
-    } else if (fs::is_regular_file(operand, ec)) {
-      script = fs::absolute(operand, ec).lexically_normal();
-      root = script.parent_path();
+    } else if (host_fs::is_regular_file(operand)) {
+      script = host_fs::normal(host_fs::absolute(operand));
+      // The parent directory; a normal file path never ends in a separator.
+      size_t slash = script.rfind('/');
+      root = slash == std::string::npos ? "" : script.substr(0, slash == 0 ? 1 : slash);
     } else {
       error = "no such script or directory: " + options_.operand;
       return false;
     }
   } else {
-    root = fs::current_path(ec);
+    root = host_fs::current_directory();
   }
   if (!options_.root.empty()) {
-    if (!fs::is_directory(options_.root, ec)) {
+    if (!host_fs::is_directory(options_.root)) {
       error = "--root is not a directory: " + options_.root;
       return false;
     }
     root = options_.root;
   }
-  root = fs::absolute(root, ec).lexically_normal();
+  root = host_fs::normal(host_fs::absolute(root));
   if (!script.empty()) {
-    // Inside the root the chunk is named by its flash name; outside, by its base name.
-    fs::path rel = script.lexically_relative(root);
-    bool inside = !rel.empty() && *rel.begin() != "..";
-    main_name_ = inside ? rel.string() : script.filename().string();
-    main_path_ = script.string();
+    // Inside the root the chunk is named by its flash name; outside, by its
+    // base name. Both paths are normal, so inside means root is a prefix
+    // ending at a separator.
+    std::string_view base = root;
+    if (base.size() > 1 && base.back() == '/') base.remove_suffix(1);
+    bool inside = false;
+    std::string rel;
+    if (base.empty() || base == ".") {
+      // Relative paths, the working directory being unknown.
+      inside = script.front() != '/' && script != ".." && !script.starts_with("../");
+      rel = script;
+    } else if (script.starts_with(base) && script.size() > base.size() &&
+               (base == "/" || script[base.size()] == '/')) {
+      inside = true;
+      rel = script.substr(base == "/" ? 1 : base.size() + 1);
+    }
+    main_name_ = inside ? rel : script.substr(script.rfind('/') + 1);
+    main_path_ = script;
     if (inside && options_.scratch) main_path_.clear();  // read the scratch copy
   }
   if (options_.scratch) {
-    std::string templ = (fs::temp_directory_path(ec) / "nodemcu-host-XXXXXX").string();
+    std::string templ = host_fs::join(host_fs::temp_directory(), "nodemcu-host-XXXXXX");
     if (mkdtemp(templ.data()) == nullptr) {
       int e = errno;
       error = std::string("cannot create the --scratch copy: ") + std::strerror(e);
@@ -180,15 +191,13 @@ bool Device::setup_flash(std::string& error) {
       return false;
     }
     scratch_path_ = templ;
-    fs::copy(root, scratch_path_, fs::copy_options::recursive | fs::copy_options::copy_symlinks,
-             ec);
-    if (ec) {
-      error = "cannot copy the flash root for --scratch: " + ec.message();
+    if (int e = host_fs::copy_tree(root, scratch_path_); e != 0) {
+      error = std::string("cannot copy the flash root for --scratch: ") + std::strerror(e);
       return false;
     }
     root = scratch_path_;
   }
-  root_path_ = root.string();
+  root_path_ = root;
   root_fd_ = ::open(root_path_.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
   if (root_fd_ < 0) {
     int e = errno;
@@ -235,8 +244,7 @@ void Device::on_signal(int signo) {
 void Device::exit_now(int status) {
   console_.flush();
   if (!scratch_path_.empty()) {
-    std::error_code ec;
-    fs::remove_all(scratch_path_, ec);
+    host_fs::remove_tree(scratch_path_);
   }
   _exit(status);
 }

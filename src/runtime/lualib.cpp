@@ -1,5 +1,10 @@
 #include "runtime/lualib.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -284,13 +289,33 @@ void adapt_math(lua_State* L) {
 }  // namespace
 
 bool read_host_file(const std::string& path, std::string& out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  out.clear();
-  char buf[16384];
-  size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  (void)std::fclose(f);  // read-only: nothing to lose
+  // Straight into out, sized by fstat: no stdio buffer and no large stack
+  // buffer to fault in at start (issue 5). A file that cannot be read past
+  // open (a directory) reads as empty, as with fopen and fread.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  size_t expected = fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
+  out.resize(expected);
+  size_t got = 0;
+  while (got < expected) {
+    ssize_t n = read(fd, out.data() + got, expected - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  out.resize(got);
+  if (got == expected) {
+    // Whatever fstat did not count: a file that grew, /proc, a pipe.
+    char buf[1024];
+    for (;;) {
+      ssize_t n = read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+  }
+  (void)close(fd);  // read-only: nothing to lose
   return true;
 }
 

@@ -6,12 +6,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "modules/net/errors.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
+#include "runtime/lualib.hpp"
 
 namespace nmh::net {
 
@@ -46,16 +45,27 @@ struct ConfServer {
 };
 const std::vector<ConfServer>& resolv_conf_servers() {
   static const std::vector<ConfServer> servers = [] {
+    // Plain reads and splits: iostreams would bring their locale machinery
+    // into the static image, which costs page faults at every start (issue 5).
     std::vector<ConfServer> out;
-    std::ifstream in("/etc/resolv.conf");
-    std::string line;
-    while (std::getline(in, line)) {
+    std::string text;
+    if (!read_host_file("/etc/resolv.conf", text)) return out;
+    constexpr std::string_view kSpace = " \t\n\v\f\r";
+    std::string_view rest = text;
+    while (!rest.empty()) {
+      size_t end = rest.find('\n');
+      std::string_view line = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
       line = line.substr(0, line.find_first_of("#;"));
-      std::istringstream words(line);
-      std::string keyword;
-      std::string value;
-      if (!(words >> keyword >> value) || keyword != "nameserver") continue;
-      if (auto a = parse_ip(value)) out.push_back({format_ip(a->sa()), a->v6()});
+      std::string_view words[2];
+      for (std::string_view& word : words) {
+        size_t start = std::min(line.find_first_not_of(kSpace), line.size());
+        line.remove_prefix(start);
+        word = line.substr(0, line.find_first_of(kSpace));
+        line.remove_prefix(word.size());
+      }
+      if (words[1].empty() || words[0] != "nameserver") continue;
+      if (auto a = parse_ip(words[1])) out.push_back({format_ip(a->sa()), a->v6()});
     }
     return out;
   }();

@@ -3,8 +3,12 @@
 // device's image sits in flash and costs no RAM; each get() loads a new closure.
 #include "modules/node/lfs.hpp"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ctime>
-#include <filesystem>
 #include <map>
 #include <new>
 #include <string>
@@ -12,6 +16,7 @@
 
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
+#include "runtime/host_fs.hpp"
 #include "runtime/lualib.hpp"
 
 namespace nmh::lfs {
@@ -52,23 +57,42 @@ int dump_writer(lua_State* /*L*/, const void* p, size_t size, void* ud) {
 // Compiles every DIR/*.lua (non-recursive) into img; false with a message on
 // the first file that cannot be read or compiled.
 bool build(lua_State* L, const std::string& dir, Image& img, std::string& error) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::vector<fs::path> sources;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".lua" && it->is_regular_file(ec)) sources.push_back(it->path());
+  // readdir order, as std::filesystem::directory_iterator gives it.
+  std::vector<std::string> sources;
+  int e = 0;
+  if (DIR* d = opendir(dir.c_str())) {
+    errno = 0;
+    while (const dirent* entry = readdir(d)) {
+      std::string_view name = entry->d_name;
+      // A ".lua" extension needs a stem: ".lua" alone is a hidden file.
+      if (name.size() > 4 && name.ends_with(".lua")) {
+        std::string path = host_fs::join(dir, name);
+        bool regular = entry->d_type == DT_REG;
+        if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
+          // A link that leads nowhere is skipped, not an error.
+          struct stat st {};
+          regular = stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+        }
+        if (regular) sources.push_back(path);
+      }
+      errno = 0;
+    }
+    e = errno;  // a readdir failure
+    (void)closedir(d);
+  } else {
+    e = errno;
   }
-  if (ec) {
-    error = "cannot read the --lfs directory " + dir + ": " + ec.message();
+  if (e != 0) {
+    error = "cannot read the --lfs directory " + dir + ": " + std::strerror(e);
     return false;
   }
-  for (const fs::path& path : sources) {
+  for (const std::string& path : sources) {
     std::string source;
-    if (!read_host_file(path.string(), source)) {
-      error = "cannot read " + path.string();
+    if (!read_host_file(path, source)) {
+      error = "cannot read " + path;
       return false;
     }
-    std::string file = path.filename().string();
+    std::string file = path.substr(path.rfind('/') + 1);
     std::string chunkname = "@" + file;
     if (luaL_loadbuffer(L, source.data(), source.size(), chunkname.c_str()) != LUA_OK) {
       error = lua_tostring(L, -1) != nullptr ? lua_tostring(L, -1) : "cannot load " + file;
@@ -79,7 +103,7 @@ bool build(lua_State* L, const std::string& dir, Image& img, std::string& error)
     lua_dump(L, dump_writer, &bytecode, 0);
     lua_pop(L, 1);
     img.used += bytecode.size();
-    img.modules[path.stem().string()] = std::move(bytecode);
+    img.modules[file.substr(0, file.size() - 4)] = std::move(bytecode);
   }
   img.time = static_cast<lua_Integer>(std::time(nullptr));
   return true;
