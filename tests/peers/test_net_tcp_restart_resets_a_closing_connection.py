@@ -1,0 +1,52 @@
+"""runtime.md §2.5, net.md §4.4: a connection the script has closed but whose
+data is still flushing to a slow peer belongs to no socket any more; a
+restart still reaches it and resets it (the device vanishes without FIN),
+and the next boot starts. Exercises the teardown path of orphaned links."""
+import socket
+import time
+
+from tcp_peer_util import Host
+
+SCRIPT = """\
+local srv = net.createServer()
+srv:listen(0, "127.0.0.1", function(c)
+  c:send(string.rep("r", 8 * 1024 * 1024))
+  c:close()
+  srv:close()
+  print("CLOSED")
+  tmr.create():alarm(200, tmr.ALARM_SINGLE, function() node.restart() end)
+end)
+print("PORT " .. srv:getaddr())
+"""
+
+
+def test_restart_resets_a_connection_still_flushing(tmp_path):
+    host = Host(tmp_path, SCRIPT, "--profile", "host", timeout=20)
+    try:
+        port = host.port()
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        assert host.readline() == "CLOSED"
+        # The second boot runs the script again: a new listener, a new port.
+        t0 = time.monotonic()
+        second = host.port()
+        assert time.monotonic() - t0 < 10
+        assert second > 0
+        # The old connection was reset, not flushed to the end nor left open.
+        s.settimeout(10)
+        got = 0
+        reset = False
+        deadline = time.monotonic() + 10
+        try:
+            while time.monotonic() < deadline:
+                chunk = s.recv(1 << 16)
+                if not chunk:
+                    break
+                got += len(chunk)
+        except ConnectionResetError:
+            reset = True
+        assert reset, "expected RST, got EOF after %d bytes" % got
+        assert got < 8 * 1024 * 1024
+        s.close()
+    finally:
+        host.kill()
