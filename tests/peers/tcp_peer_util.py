@@ -90,3 +90,27 @@ def rst_close(sock):
     """Close with RST instead of FIN (SO_LINGER 0)."""
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
     sock.close()
+
+
+def connect_slow_reader(port):
+    """A client with a 4 KB receive buffer that reads nothing until asked:
+    the server's data backs up and a close() on its side has to flush."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    return sock
+
+
+def drain(sock, deadline=10):
+    """Reads until EOF or RST, bounded in time: (bytes read, reset?)."""
+    sock.settimeout(deadline)
+    got = 0
+    end = time.monotonic() + deadline
+    try:
+        while time.monotonic() < end:
+            chunk = sock.recv(1 << 16)
+            if not chunk:
+                return got, False
+            got += len(chunk)
+    except ConnectionResetError:
+        return got, True
+    raise AssertionError("neither EOF nor RST within %s s" % deadline)
