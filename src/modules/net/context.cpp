@@ -56,8 +56,8 @@ NetContext::~NetContext() {
 
 void NetContext::connection_down() {
   if (established_ > 0) --established_;
-  // A slot opened: servers that deferred an accept take their connection on
-  // the next loop turn, as the device sees the client's next SYN only after
+  // A slot opened: servers that deferred an accept take their connection
+  // once the current events are done, as the device sees the client's next SYN only after
   // the closing connection's events (net.md §13). Never from inside __gc or
   // another socket's event.
   if (!deferred_.empty()) wake();

@@ -1,6 +1,7 @@
 // Per-boot state of the net module: the established-connection count that
 // the esp8266 profile caps (net.md §13), servers waiting to accept, the
-// loop-wide read buffer (design.md hot path), and the deferred "sent" events.
+// loop-wide read buffer (design.md hot path), the deferred "sent" events and
+// frees, and the Links that no socket owns any more (reached at teardown).
 #pragma once
 
 #include <uv.h>
@@ -51,7 +52,7 @@ class NetContext final : public ModuleState {
   // only finds nothing owed the second time.
   void owe_sent(TcpSocket* socket);
   void forget_socket(TcpSocket* socket);
-  // Frees a resource on the next loop turn: a socket collected inside one of
+  // Frees a resource once the current events are done: a socket collected inside one of
   // its own events must outlive the C++ frames still running for it.
   void bury(Resource* resource);
 
