@@ -114,3 +114,34 @@ def drain(sock, deadline=10):
     except ConnectionResetError:
         return got, True
     raise AssertionError("neither EOF nor RST within %s s" % deadline)
+
+
+def start_flush(tmp_path, timeout, after_close=""):
+    """Runs flush_script under the host profile, connects a slow reader and
+    waits for CLOSED: the host then holds a connection no socket owns, still
+    flushing. Returns (host, the reader's socket); the caller kills the host."""
+    host = Host(tmp_path, flush_script(after_close), "--profile", "host", timeout=timeout)
+    try:
+        sock = connect_slow_reader(host.port())
+        assert host.readline() == "CLOSED"
+    except BaseException:
+        host.kill()
+        raise
+    return host, sock
+
+
+def flush_script(after_close=""):
+    """A server that queues 8 MB to its first client, closes that connection
+    at once (the data must still flush) and its listener, prints CLOSED, then
+    runs after_close (Lua)."""
+    return """\
+local srv = net.createServer()
+srv:listen(0, "127.0.0.1", function(c)
+  c:send(string.rep("x", 8 * 1024 * 1024))
+  c:close()
+  srv:close()
+  print("CLOSED")
+  %s
+end)
+print("PORT " .. srv:getaddr())
+""" % after_close

@@ -4,27 +4,14 @@ restart still reaches it and resets it (the device vanishes without FIN),
 and the next boot starts. Exercises the teardown path of orphaned links."""
 import time
 
-from tcp_peer_util import Host, connect_slow_reader, drain
+from tcp_peer_util import drain, start_flush
 
-SCRIPT = """\
-local srv = net.createServer()
-srv:listen(0, "127.0.0.1", function(c)
-  c:send(string.rep("r", 8 * 1024 * 1024))
-  c:close()
-  srv:close()
-  print("CLOSED")
-  tmr.create():alarm(200, tmr.ALARM_SINGLE, function() node.restart() end)
-end)
-print("PORT " .. srv:getaddr())
-"""
+RESTART = "tmr.create():alarm(200, tmr.ALARM_SINGLE, function() node.restart() end)"
 
 
 def test_restart_resets_a_connection_still_flushing(tmp_path):
-    host = Host(tmp_path, SCRIPT, "--profile", "host", timeout=20)
+    host, s = start_flush(tmp_path, timeout=20, after_close=RESTART)
     try:
-        port = host.port()
-        s = connect_slow_reader(port)
-        assert host.readline() == "CLOSED"
         # The second boot runs the script again: a new listener, a new port.
         t0 = time.monotonic()
         assert host.port() > 0
