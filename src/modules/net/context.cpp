@@ -184,15 +184,12 @@ void NetObject::set_anchor(lua_State* L, bool active, int self_idx) {
 
 void NetObject::emit(const lua::Ref& callback, int nargs) {
   lua_State* L = boot().L();
-  if (!callback || !anchor_) {
+  if (!begin_emit(callback)) {
     lua_pop(L, nargs);
     return;
   }
-  Boot::push_handler(L);
-  callback.push(L);
-  anchor_.push(L);
-  lua_rotate(L, -(nargs + 3), 3);
-  boot().invoke_handled(nargs + 1, CallbackKind::net);  // drops everything once the boot is halted
+  lua_rotate(L, -(nargs + 3), 3);  // handler, callback, self below the values
+  end_emit(nargs);
 }
 
 bool NetObject::begin_emit(const lua::Ref& callback) {
@@ -205,7 +202,7 @@ bool NetObject::begin_emit(const lua::Ref& callback) {
 }
 
 void NetObject::end_emit(int nargs) {
-  boot().invoke_handled(nargs + 1, CallbackKind::net);
+  boot().invoke_handled(nargs + 1, CallbackKind::net);  // drops everything once the boot is halted
 }
 
 void NetObject::store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name) {

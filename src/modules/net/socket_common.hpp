@@ -25,6 +25,15 @@ T** check_self(lua_State* L, int idx, const char* metatable) {
   return box;
 }
 
+// __gc of a net object's userdata: the object lets go of Lua and frees
+// itself later (design.md, object lifetime); nothing if already detached.
+template <class T>
+int gc_detach(lua_State* L) {
+  T* object = *lua::check_box<T>(L, 1, T::kMetatable);
+  if (object != nullptr) object->detach();
+  return 0;
+}
+
 // The checks of on(event, callback) every socket kind shares (net.md §4.2,
 // §5.3): the index of event in names, or a raised `invalid callback name` /
 // `invalid callback function`.

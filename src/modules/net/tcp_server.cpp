@@ -271,12 +271,6 @@ struct TcpServerApi {
     lua_pushstring(L, s->report_ip_.c_str());
     return 2;
   }
-
-  static int gc(lua_State* L) {
-    TcpServer* s = *lua::check_box<TcpServer>(L, 1, TcpServer::kMetatable);
-    if (s != nullptr) s->detach();
-    return 0;
-  }
 };
 
 namespace {
@@ -289,7 +283,7 @@ constexpr luaL_Reg kMethods[] = {
 }  // namespace
 
 void register_tcp_server(lua_State* L) {
-  lua::new_class(L, TcpServer::kMetatable, kMethods, TcpServerApi::gc);
+  lua::new_class(L, TcpServer::kMetatable, kMethods, gc_detach<TcpServer>);
   lua_pop(L, 1);
 }
 

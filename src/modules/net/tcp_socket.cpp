@@ -439,12 +439,6 @@ struct TcpSocketApi {
     lua_pushinteger(L, s->ttl_);
     return 1;
   }
-
-  static int gc(lua_State* L) {
-    TcpSocket* s = *lua::check_box<TcpSocket>(L, 1, TcpSocket::kMetatable);
-    if (s != nullptr) s->detach();
-    return 0;
-  }
 };
 
 namespace {
@@ -464,7 +458,7 @@ constexpr luaL_Reg kMethods[] = {
 }  // namespace
 
 void register_tcp_socket(lua_State* L) {
-  lua::new_class(L, TcpSocket::kMetatable, kMethods, TcpSocketApi::gc);
+  lua::new_class(L, TcpSocket::kMetatable, kMethods, gc_detach<TcpSocket>);
   lua_pop(L, 1);
 }
 

@@ -434,12 +434,6 @@ struct UdpSocketApi {
     lua_pushinteger(L, s->ttl_);
     return 1;
   }
-
-  static int gc(lua_State* L) {
-    UdpSocket* s = *lua::check_box<UdpSocket>(L, 1, UdpSocket::kMetatable);
-    if (s != nullptr) s->detach();
-    return 0;
-  }
 };
 
 namespace {
@@ -452,7 +446,7 @@ constexpr luaL_Reg kMethods[] = {
 }  // namespace
 
 void register_udp_socket(lua_State* L) {
-  lua::new_class(L, UdpSocket::kMetatable, kMethods, UdpSocketApi::gc);
+  lua::new_class(L, UdpSocket::kMetatable, kMethods, gc_detach<UdpSocket>);
   lua_pop(L, 1);
 }
 
