@@ -3,17 +3,13 @@ sends at 0, 1 and 3 s and is given up at 7 s (the device: 0, 1, 2, 4 and
 7 s; c-ares doubles its timeout, so this is the closest schedule with the same
 deadline); then slot 1 is asked, if set. A lookup keeps the server it started
 with when setdnsserver changes the slot. dnsmasq answers the other lookups."""
-import os
-import random
 import socket
-import struct
-import subprocess
 import threading
 import time
 
 import pytest
 
-BINARY = os.environ["NODEMCU_HOST"]
+from dns_util import dnsmasq_server, run_script
 
 
 def query_name(packet):
@@ -61,51 +57,14 @@ def silent():
     server.close()
 
 
-def answers(port, name):
-    packet = struct.pack(">HHHHHH", random.randrange(65536), 0x0100, 1, 0, 0, 0)
-    for label in name.split("."):
-        packet += bytes([len(label)]) + label.encode()
-    packet += b"\0" + struct.pack(">HH", 1, 1)
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.settimeout(0.2)
-        s.sendto(packet, ("127.0.0.1", port))
-        try:
-            return len(s.recv(4096)) > 0
-        except socket.timeout:
-            return False
-
-
 @pytest.fixture
 def dnsmasq():
-    for _ in range(5):  # another process may take the free port first
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        proc = subprocess.Popen(
-            ["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--pid-file=",
-             "--no-resolv", "--no-hosts", "--user=root", "--log-facility=-",
-             f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces",
-             "--address=/name.test/10.1.2.3"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(50):  # ready once it answers; 50 x 0.2 s at most
-            if proc.poll() is not None or answers(port, "name.test"):
-                break
-        if proc.poll() is None:
-            break
-    else:
-        pytest.fail("dnsmasq did not start")
-    yield port
-    proc.terminate()
-    proc.wait(timeout=10)
+    yield from dnsmasq_server("--address=/name.test/10.1.2.3")
 
 
 def run(tmp_path, script, *options):
-    path = tmp_path / "dns.lua"
-    path.write_text(script)
-    proc = subprocess.run([BINARY, "--timeout", "30", *options, str(path)],
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return [line.split("\t") for line in proc.stdout.splitlines()]
+    out = run_script(tmp_path, script, 30, *options)
+    return [line.split("\t") for line in out.splitlines()]
 
 
 TIMED = """\
