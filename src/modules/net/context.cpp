@@ -106,7 +106,7 @@ void NetContext::remove_orphan(Link* link) {
   orphans_[slot] = last;
   last->orphan_slot() = slot;
   orphans_.pop_back();
-  link->orphan_slot() = UINT32_MAX;
+  link->orphan_slot() = Link::kNoSlot;
 }
 
 void NetContext::teardown_links(bool graceful) {

@@ -32,12 +32,12 @@ NetContext& Link::ctx() const {
 }
 
 Link::~Link() {
-  if (orphan_slot_ != UINT32_MAX) ctx().remove_orphan(this);
+  if (orphaned()) ctx().remove_orphan(this);
   ctx().link_freed();
 }
 
 void Link::orphan() {
-  if (owner_ == nullptr && orphan_slot_ != UINT32_MAX) return;
+  if (orphaned()) return;  // listed already (its owner_ is null since)
   owner_ = nullptr;
   ctx().add_orphan(this);
 }

@@ -63,7 +63,9 @@ class Link final {
   // Teardown (runtime.md §2.5, §2.7): FIN after a short flush, or RST.
   void shutdown(bool graceful);
   // The NetContext's list of orphans keeps the link's position there.
+  static constexpr uint32_t kNoSlot = UINT32_MAX;
   uint32_t& orphan_slot() { return orphan_slot_; }
+  bool orphaned() const { return orphan_slot_ != kNoSlot; }
 
  private:
   struct WriteReq {
@@ -94,7 +96,7 @@ class Link final {
   uv_tcp_t tcp_{};
   Timer* timer_ = nullptr;
   TcpSocket* owner_;
-  uint32_t orphan_slot_ = UINT32_MAX;
+  uint32_t orphan_slot_ = kNoSlot;
   uint8_t open_handles_ = 1;
   bool reading_ = false;
   bool closing_ = false;
