@@ -4,8 +4,18 @@ namespace nmh::lua {
 
 void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction gc) {
   luaL_newmetatable(L, name);
-  lua_pushvalue(L, -1);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, name);  // check_box's key
+  ClassEntry* entry = nullptr;
+  for (ClassEntry& c : g_classes) {
+    if (c.name == name || (entry == nullptr && c.name == nullptr)) entry = &c;
+    if (c.name == name) break;
+  }
+  if (entry == nullptr) {
+    luaL_error(L, "internal: more than %d classes", static_cast<int>(kMaxClasses));
+    return;
+  }
+  entry->name = name;
+  entry->metatable = lua_topointer(L, -1);
+  entry->slot = Ref::keep(L, -1);
   lua_newtable(L);
   luaL_setfuncs(L, methods, 0);
   lua_setfield(L, -2, "__index");
@@ -16,6 +26,10 @@ void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFun
   // Userdata print as `userdata: 0x…`, as on the device (runtime.md §3.2).
   lua_pushnil(L);
   lua_setfield(L, -2, "__name");
+}
+
+void forget_classes() {
+  for (ClassEntry& c : g_classes) c = ClassEntry{};
 }
 
 void set_ints(lua_State* L, const IntConst* consts) {

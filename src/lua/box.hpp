@@ -3,38 +3,68 @@
 // so a method on a box whose object is gone sees nullptr, never freed memory.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "lua/lua.hpp"
+#include "lua/ref.hpp"
 
 namespace nmh::lua {
+
+// The classes new_class made in the current state: each metatable's address
+// (what lua_topointer gives, for check_box) and a registry slot (for new_box).
+// A registry look-up by light userdata hashes the key and walks a chain of
+// the registry's hash part, about 150 instructions on every method call; the
+// address compare is a tenth of that (design.md hot path, issue 5).
+// One state lives at a time (lua::Ref); forget_classes() empties the table
+// when it closes, so an address is never compared against another state's.
+// Plain data, so nothing runs at process exit.
+struct ClassEntry {
+  const char* name = nullptr;
+  const void* metatable = nullptr;
+  int slot = 0;  // Ref::keep
+};
+inline constexpr size_t kMaxClasses = 8;
+inline std::array<ClassEntry, kMaxClasses> g_classes;
+
+inline const ClassEntry* find_class(const char* name) {
+  for (const ClassEntry& c : g_classes) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+void forget_classes();
 
 template <class T>
 T** new_box(lua_State* L, T* object, const char* metatable) {
   auto** box = static_cast<T**>(lua_newuserdata(L, sizeof(T*)));
   *box = object;
-  lua_rawgetp(L, LUA_REGISTRYINDEX, metatable);  // set by new_class, see check_box
-  if (lua_isnil(L, -1)) {
-    lua_pop(L, 1);
-    luaL_getmetatable(L, metatable);
+  if (const ClassEntry* c = find_class(metatable)) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->slot);
+  } else {
+    luaL_getmetatable(L, metatable);  // made with luaL_newmetatable directly
   }
   lua_setmetatable(L, -2);
   return box;
 }
 
+// The box at idx if it is a userdata of the class new_class made for
+// `metatable`, else nullptr. Names are compared by address: each is a
+// class's kMetatable constant.
+template <class T>
+T** test_box(lua_State* L, int idx, const char* metatable) {
+  void* p = lua_touserdata(L, idx);
+  if (p == nullptr || lua_getmetatable(L, idx) == 0) return nullptr;
+  const ClassEntry* c = find_class(metatable);
+  bool same = c != nullptr && lua_topointer(L, -1) == c->metatable;
+  lua_pop(L, 1);
+  return same ? static_cast<T**>(p) : nullptr;
+}
+
 // The box at idx, checked against the metatable (Lua's typed error otherwise).
-// Every method call checks its self, so the metatable is found by the address
-// of its name (a light userdata key new_class sets) rather than by hashing
-// the name as luaL_checkudata does (design.md hot path).
 template <class T>
 T** check_box(lua_State* L, int idx, const char* metatable) {
-  void* p = lua_touserdata(L, idx);
-  if (p != nullptr && lua_getmetatable(L, idx) != 0) {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, metatable);
-    bool same = lua_rawequal(L, -1, -2) != 0;
-    lua_pop(L, 2);
-    if (same) return static_cast<T**>(p);
-  }
+  if (T** box = test_box<T>(L, idx, metatable)) return box;
   return static_cast<T**>(luaL_checkudata(L, idx, metatable));
 }
 

@@ -29,6 +29,13 @@ Ref::Ref(lua_State* L, int idx) {
   lua_rawseti(L, LUA_REGISTRYINDEX, ref_);  // threads share the registry
 }
 
+int Ref::keep(lua_State* L, int idx) {
+  lua_pushvalue(L, idx);
+  int slot = take_slot();
+  lua_rawseti(L, LUA_REGISTRYINDEX, slot);
+  return slot;
+}
+
 Ref Ref::pop(lua_State* L) {
   Ref r(L, -1);
   lua_pop(L, 1);

@@ -40,6 +40,10 @@ class Ref {
     if (ref_ != LUA_NOREF) release();  // inline: most slots of a socket are empty
   }
   explicit operator bool() const { return ref_ != LUA_NOREF && ref_ != LUA_REFNIL; }
+  // Stores the value at idx in a registry slot for the life of the state
+  // (never released; the state's close frees it) and returns the slot.
+  static int keep(lua_State* L, int idx);
+
   // Pushes the referenced value (nil when empty) on L's stack.
   void push(lua_State* L) const;
 

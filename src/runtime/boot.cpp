@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "lua/box.hpp"
 #include "lua/error.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
@@ -215,6 +216,7 @@ void Boot::teardown(bool graceful) {
   output_sink_ = nullptr;
   lua_close(L_);
   lua::Ref::unbind(L_);
+  lua::forget_classes();
   L_ = nullptr;
   start_handle_close(reinterpret_cast<uv_handle_t*>(&task_idle_));
   start_handle_close(reinterpret_cast<uv_handle_t*>(&softwd_tick_));

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "runtime/pool.hpp"
 
@@ -33,8 +34,9 @@ class SmallPool {
 
 class Heap {
  public:
-  Heap(size_t budget, double scale, bool strict)
-      : budget_(budget), scale_(scale), strict_(strict) {}
+  Heap(size_t budget, double scale, bool strict) : budget_(budget), scale_(scale), strict_(strict) {
+    refresh_safe();
+  }
 
   // The lua_Alloc of every Lua state; ud is the Heap.
   static void* alloc(void* ud, void* ptr, size_t osize, size_t nsize);
@@ -44,11 +46,13 @@ class Heap {
     base_ = in_use_;
     based_ = true;
     peak_in_use_ = in_use_;
+    refresh_safe();
   }
   // Fixed device costs (sockets, TLS: net.md); may be negative to release.
   void charge(long long bytes) {
     charges_ += bytes;
     peak_in_use_ = in_use_;
+    refresh_safe();
     note_high_water();
   }
 
@@ -61,7 +65,9 @@ class Heap {
     size_t used = device_used();
     return used >= budget_ ? 0 : budget_ - used;
   }
-  bool over_budget() const { return device_used() > budget_; }
+  // Asked after every callback (Boot::safe_point): below safe_in_use_ the
+  // answer is known without the scaled figure (issue 5, CPU per request).
+  bool over_budget() const { return in_use_ > safe_in_use_ && device_used() > budget_; }
   size_t high_water() const { return high_water_; }
 
   // --strict refuses allocations past the budget only while Lua runs under a
@@ -80,6 +86,19 @@ class Heap {
   };
 
  private:
+  // The largest in_use_ whose device figure cannot pass the budget, one byte
+  // short of the exact bound so that rounding never makes it too large.
+  void refresh_safe() {
+    double room = static_cast<double>(budget_) - static_cast<double>(charges_);
+    if (!based_ || (scale_ <= 0 && room >= 0)) {
+      safe_in_use_ = SIZE_MAX;
+    } else if (room < 0 || scale_ <= 0) {
+      safe_in_use_ = 0;
+    } else {
+      double grown = std::floor(room / scale_) - 1;
+      safe_in_use_ = grown <= 0 ? base_ : base_ + static_cast<size_t>(grown);
+    }
+  }
   void note_high_water() {
     size_t used = device_used();
     if (used > high_water_) high_water_ = used;
@@ -97,6 +116,7 @@ class Heap {
   // its own peak since the last change of base or charges: the scaled figure
   // is computed then, not on every allocation.
   size_t peak_in_use_ = 0;
+  size_t safe_in_use_ = 0;
   int enforcing_ = 0;
   SmallPool pool_;
 };

@@ -185,5 +185,25 @@ TEST(Heap, WithoutStrictNothingIsRefused) {
   drop(heap, a, 5000);
 }
 
+// over_budget() answers from a precomputed bound below it (Boot::safe_point
+// asks after every callback); near the bound it must agree with the scaled
+// figure, whatever the scale and charges.
+TEST(Heap, OverBudgetAgreesWithTheScaledFigure) {
+  for (double scale : {0.6, 1.0, 1.7}) {
+    for (long long charge : {0LL, 700LL, 1200LL}) {
+      Heap heap(1000, scale, false);
+      heap.set_base();
+      heap.charge(charge);
+      for (size_t n = 8; n <= 2000; n += 8) {
+        void* a = make(heap, n);
+        ASSERT_NE(a, nullptr);
+        EXPECT_EQ(heap.over_budget(), heap.device_used() > heap.budget())
+            << "scale " << scale << " charge " << charge << " bytes " << n;
+        drop(heap, a, n);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nmh

@@ -19,8 +19,11 @@ namespace nmh::net {
 // typed error naming it), and still attached (net.md §1).
 template <class T>
 T** check_self(lua_State* L, int idx, const char* metatable) {
-  if (lua_type(L, idx) != LUA_TUSERDATA) luaL_error(L, "invalid user data");
-  T** box = lua::check_box<T>(L, idx, metatable);
+  T** box = lua::test_box<T>(L, idx, metatable);
+  if (box == nullptr) {
+    if (lua_type(L, idx) != LUA_TUSERDATA) luaL_error(L, "invalid user data");
+    box = lua::check_box<T>(L, idx, metatable);
+  }
   if (*box == nullptr) luaL_error(L, "invalid user data");
   return box;
 }
