@@ -22,14 +22,34 @@
 // The static executable's entry point, ahead of glibc's _start: the C
 // library's own start-up (IRELATIVE resolvers, tunables, TLS) touches code,
 // constants and data spread over the whole image, so the image is mapped
-// before any of it runs. Only the madvise system call is made; the registers
+// before any of it runs. Only madvise system calls are made; the registers
 // _start reads are as the kernel left them (rdx is 0 for a static program).
 extern "C" [[gnu::naked, gnu::used]] void nodemcu_static_entry() {
   asm("mov $28, %eax\n\t"                       // SYS_madvise
       "lea __executable_start(%rip), %rdi\n\t"  // from the ELF header
-      "lea _edata(%rip), %rsi\n\t"              // to the end of the initialized data
+      "lea __init_array_start(%rip), %rsi\n\t"  // to the writable segment
+      "and $-4096, %rsi\n\t"
       "sub %rdi, %rsi\n\t"
-      "mov $22, %edx\n\t"  // MADV_POPULATE_READ
+      "mov $22, %edx\n\t"  // MADV_POPULATE_READ: code and constants
+      "syscall\n\t"
+      // The writable segment is written by glibc's start-up on about half of
+      // its pages, each a copy-on-write fault: copied in one call instead.
+      "mov $28, %eax\n\t"
+      "lea __init_array_start(%rip), %rdi\n\t"
+      "and $-4096, %rdi\n\t"
+      "lea _end(%rip), %rsi\n\t"
+      "sub %rdi, %rsi\n\t"
+      "mov $23, %edx\n\t"  // MADV_POPULATE_WRITE: data and bss
+      "syscall\n\t"
+      // The first 64 KB of stack below the arguments (option parsing and the
+      // loop's event array reach that deep); inside the stack's initial
+      // mapping, which the kernel makes 128 KB larger than the arguments.
+      "mov $28, %eax\n\t"
+      "mov %rsp, %rdi\n\t"
+      "and $-4096, %rdi\n\t"
+      "sub $65536, %rdi\n\t"
+      "mov $65536, %esi\n\t"
+      "mov $23, %edx\n\t"
       "syscall\n\t"
       "xor %edx, %edx\n\t"
       "jmp _start");
