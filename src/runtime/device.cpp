@@ -191,9 +191,15 @@ bool Device::setup_flash(std::string& error) {
       return false;
     }
     scratch_path_ = templ;
-    if (int e = host_fs::copy_tree(root, scratch_path_); e != 0) {
-      error = std::string("cannot copy the flash root for --scratch: ") + std::strerror(e);
+    host_fs::CopyReport report;
+    if (int e = host_fs::copy_tree(root, scratch_path_, report); e != 0) {
+      error =
+          "cannot copy the flash root for --scratch: " + report.failed + ": " + std::strerror(e);
       return false;
+    }
+    if (!report.skipped.empty()) {
+      diagnostics_.report(diag::kScratchSkipped,
+                          {std::to_string(report.skipped.size()), report.skipped.front()});
     }
     root = scratch_path_;
   }

@@ -82,6 +82,9 @@ inline constexpr Code kRestart{"N-RESTART", Level::note, "restarting: {}"};
 inline constexpr Code kStrictIgnored{"N-STRICT", Level::note,
                                      "--strict has no effect under --profile host"};
 inline constexpr Code kDsleep{"N-DSLEEP", Level::note, "{}"};
+inline constexpr Code kScratchSkipped{"N-SCRATCH", Level::note,
+                                      "--scratch left out {} FIFO, socket or device file(s), "
+                                      "which the device's flash cannot hold (first: {})"};
 }  // namespace diag
 
 }  // namespace nmh

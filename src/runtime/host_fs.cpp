@@ -64,19 +64,23 @@ int copy_symlink(const std::string& from, const std::string& to) {
 
 // One step of std::filesystem::copy(from, to, recursive | copy_symlinks), the
 // same checks in the same order, so the same errno comes out.
-int copy_entry(const std::string& from, const std::string& to) {
+int copy_entry(const std::string& from, const std::string& to, CopyReport& report) {
   struct stat f {};
   struct stat t {};
   if (lstat(from.c_str(), &f) != 0) return errno;
+  if (!S_ISREG(f.st_mode) && !S_ISDIR(f.st_mode) && !S_ISLNK(f.st_mode)) {
+    report.skipped.push_back(from);
+    return 0;
+  }
   bool to_exists = stat(to.c_str(), &t) == 0;
   if (!to_exists && errno != ENOENT && errno != ENOTDIR) return errno;
   auto other = [](const struct stat& st) {
     return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode);
   };
-  if (to_exists && !other(t) && !other(f) && t.st_dev == f.st_dev && t.st_ino == f.st_ino) {
+  if (to_exists && !other(t) && t.st_dev == f.st_dev && t.st_ino == f.st_ino) {
     return EEXIST;
   }
-  if (other(f) || (to_exists && other(t))) return EINVAL;
+  if (to_exists && other(t)) return EINVAL;
   if (S_ISDIR(f.st_mode) && to_exists && S_ISREG(t.st_mode)) return EISDIR;
   if (S_ISLNK(f.st_mode)) return to_exists ? EINVAL : copy_symlink(from, to);
   if (S_ISREG(f.st_mode)) {
@@ -98,7 +102,11 @@ int copy_entry(const std::string& from, const std::string& to) {
   std::vector<std::string> names;
   if (int e = list(from, names); e != 0) return e;
   for (const std::string& name : names) {
-    if (int e = copy_entry(join(from, name), join(to, name)); e != 0) return e;
+    std::string path = join(from, name);
+    if (int e = copy_entry(path, join(to, name), report); e != 0) {
+      if (report.failed.empty()) report.failed = path;
+      return e;
+    }
   }
   return 0;
 }
@@ -184,8 +192,10 @@ std::string temp_directory() {
   return is_directory(out) ? out : std::string();
 }
 
-int copy_tree(const std::string& from, const std::string& to) {
-  return copy_entry(from, to);
+int copy_tree(const std::string& from, const std::string& to, CopyReport& report) {
+  int e = copy_entry(from, to, report);
+  if (e != 0 && report.failed.empty()) report.failed = from;
+  return e;
 }
 
 void remove_tree(const std::string& path) {

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nmh::host_fs {
 
@@ -33,10 +34,19 @@ bool is_regular_file(const std::string& path);
 // that is not a directory (std::filesystem::temp_directory_path).
 std::string temp_directory();
 
+// What copy_tree did not copy: the path of a failure, and the FIFOs,
+// sockets and device files it left out.
+struct CopyReport {
+  std::string failed;
+  std::vector<std::string> skipped;
+};
+
 // Copies the tree at from into the existing directory to, symlinks as
 // symlinks, file modes kept (std::filesystem::copy with recursive and
-// copy_symlinks); 0, or the errno of the first failure.
-int copy_tree(const std::string& from, const std::string& to);
+// copy_symlinks), except that FIFOs, sockets and device files are left out
+// and listed: none can be on the device's flash, and reading a FIFO to copy
+// it would block. 0, or the errno of the first failure.
+int copy_tree(const std::string& from, const std::string& to, CopyReport& report);
 
 // Removes path and everything beneath it, never following a symlink; errors
 // are ignored (a best-effort clean-up).

@@ -3,6 +3,7 @@ out of the root, a FIFO and dot files; nothing outside the root is read or
 written, with or without --scratch, and the escapes act as missing with W-NAME.
 """
 import os
+import socket
 import subprocess
 import tempfile
 
@@ -96,15 +97,25 @@ def snapshot(path):
 @pytest.mark.parametrize("scratch", [False, True])
 def test_symlinks_and_dot_dot_never_leave_the_root(tree, scratch):
     base, root = tree
-    # The --scratch copy (std::filesystem::copy) refuses special files, so the
-    # FIFO is planted only where the runtime reads the tree in place.
+    # A FIFO and a socket: no file in place, and the --scratch copy leaves
+    # them out (reading the FIFO to copy it would block) with N-SCRATCH; the
+    # script then finds no "fifo" at all (file.list shows none either way).
+    os.mkfifo(root / "fifo")
     if not scratch:
-        os.mkfifo(root / "fifo")
         (root / "has_fifo").write_text("")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(root / "deep" / "sock"))
     before = snapshot(base)
     args = [BINARY, "--timeout", "20"] + (["--scratch"] if scratch else []) + [str(root)]
-    proc = subprocess.run(args, capture_output=True, timeout=40, text=True)
+    try:
+        proc = subprocess.run(args, capture_output=True, timeout=40, text=True)
+    finally:
+        listener.close()
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    if scratch:
+        assert "N-SCRATCH" in proc.stderr and "left out 2 FIFO, socket or device" in proc.stderr
+    else:
+        assert "N-SCRATCH" not in proc.stderr
     assert "sandbox ok" in proc.stdout
     assert 'flash name "outdir/moved.txt" leads outside' in proc.stderr
     assert "W-NAME" in proc.stderr
