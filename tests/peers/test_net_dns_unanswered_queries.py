@@ -4,12 +4,15 @@ sends at 0, 1 and 3 s and is given up at 7 s (the device: 0, 1, 2, 4 and
 deadline); then slot 1 is asked, if set. A lookup keeps the server it started
 with when setdnsserver changes the slot. dnsmasq answers the other lookups."""
 import socket
+import struct
 import threading
-import time
 
 import pytest
 
 from dns_util import dnsmasq_server, run_script
+
+# Linux's SO_TIMESTAMPNS (asm-generic/socket.h); Python does not name it.
+SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)
 
 
 def query_name(packet):
@@ -21,14 +24,17 @@ def query_name(packet):
 
 
 class SilentServer:
-    """Records when each query arrives and never answers."""
+    """Records when each query arrives and never answers. The times are the
+    kernel's receive timestamps (SO_TIMESTAMPNS), not when this thread got to
+    the packet: a thread held up under load would otherwise shorten a gap."""
 
     def __init__(self):
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
         self.sock.bind(("127.0.0.1", 0))
         self.sock.settimeout(0.2)
         self.port = self.sock.getsockname()[1]
-        self.queries = []  # (monotonic time, name)
+        self.queries = []  # (arrival time in seconds, name)
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self.serve)
         self.thread.start()
@@ -36,10 +42,14 @@ class SilentServer:
     def serve(self):
         while not self.stopped.is_set():
             try:
-                packet = self.sock.recv(4096)
+                packet, ancillary, _, _ = self.sock.recvmsg(4096, socket.CMSG_SPACE(16))
             except socket.timeout:
                 continue
-            self.queries.append((time.monotonic(), query_name(packet)))
+            stamps = [struct.unpack("qq", data[:16]) for level, kind, data in ancillary
+                      if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS]
+            assert stamps, "no receive timestamp"
+            sec, nsec = stamps[0]
+            self.queries.append((sec + nsec / 1e9, query_name(packet)))
 
     def times(self, name):
         return [t for t, n in self.queries if n == name]
