@@ -230,7 +230,7 @@ for rt in runtimes:
 doc.append("")
 
 startup = read("startup.json")
-doc += ["### Startup + exit of an empty script (hyperfine -N, 30 runs)", "",
+doc += ["### Startup + exit of an empty script (hyperfine -N, 100 runs after 10 warm-up runs)", "",
         "The last two rows are references: bare Lua, and exec + exit of a static C program "
         "that does nothing, the least any process costs on this machine.", "",
         "| runtime | command | mean ms ± sd | min ms |", "|---|---|---|---|"]
