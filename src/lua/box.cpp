@@ -16,7 +16,9 @@ void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFun
   entry->name = name;
   entry->metatable = lua_topointer(L, -1);
   entry->slot = Ref::keep(L, -1);
-  lua_newtable(L);
+  int count = 0;
+  for (const luaL_Reg* m = methods; m->name != nullptr; ++m) ++count;
+  lua_createtable(L, 0, count);
   luaL_setfuncs(L, methods, 0);
   lua_setfield(L, -2, "__index");
   if (gc != nullptr) {
@@ -26,6 +28,15 @@ void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFun
   // Userdata print as `userdata: 0x…`, as on the device (runtime.md §3.2).
   lua_pushnil(L);
   lua_setfield(L, -2, "__name");
+}
+
+void new_lib(lua_State* L, const luaL_Reg* funcs, const IntConst* consts, int extra) {
+  int count = extra;
+  for (const luaL_Reg* f = funcs; f->name != nullptr; ++f) ++count;
+  for (const IntConst* c = consts; c != nullptr && c->name != nullptr; ++c) ++count;
+  lua_createtable(L, 0, count);
+  luaL_setfuncs(L, funcs, 0);
+  if (consts != nullptr) set_ints(L, consts);
 }
 
 void forget_classes() {

@@ -79,6 +79,10 @@ struct IntConst {
 };
 void set_ints(lua_State* L, const IntConst* consts);
 
+// A module table with the functions and integer constants, sized for them
+// and `extra` more fields: filled without rehashing (start-up, issue 5).
+void new_lib(lua_State* L, const luaL_Reg* funcs, const IntConst* consts = nullptr, int extra = 0);
+
 // "chunk:line" of the Lua function at `level` (1 = the caller of the C function),
 // without the trailing colon luaL_where adds; empty when not a Lua function.
 std::string where(lua_State* L, int level = 1);

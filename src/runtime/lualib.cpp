@@ -368,6 +368,16 @@ int load_flash_chunk(lua_State* L, const char* name) {
 
 void open_libraries(Boot& boot) {
   lua_State* L = boot.L();
+  // Lua starts _G and package.loaded empty and doubles them as the libraries
+  // register, rehashing each time; made here at their full size instead
+  // (start-up, issue 5). Nothing has seen the first _G yet.
+  // Everything made here lives as long as the state: incremental collection
+  // steps over it would find nothing to free.
+  lua_gc(L, LUA_GCSTOP, 0);
+  lua_createtable(L, 0, 48);
+  lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_createtable(L, 0, 48);
+  lua_setfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   open_standard(L);
   adapt_base(L);
   adapt_math(L);
@@ -376,7 +386,7 @@ void open_libraries(Boot& boot) {
   // so pairs(_G) does not list them and a global shadows one (§3.2). ROM
   // itself is one of its entries, as in the firmware's linit.c, so it too is
   // reached through __index rather than sitting in _G.
-  lua_newtable(L);
+  lua_createtable(L, 0, static_cast<int>(module_count()) + 1);
   open_modules(L, boot.device().options());
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "ROM");
@@ -394,6 +404,7 @@ void open_libraries(Boot& boot) {
 
   // --ntest: require "NTest" returns the host's wrapped constructor (§6.2).
   if (boot.device().options().ntest != NtestMode::off) ntest::install(L);
+  lua_gc(L, LUA_GCRESTART, 0);
 }
 
 }  // namespace nmh

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace nmh {
 
@@ -56,7 +57,7 @@ int stub_index(lua_State* L) {
 
 void push_stub(lua_State* L, const char* name) {
   lua_newtable(L);
-  lua_newtable(L);
+  lua_createtable(L, 0, 1);
   lua_pushstring(L, name);
   lua_pushcclosure(L, stub_index, 1);
   lua_setfield(L, -2, "__index");
@@ -67,6 +68,10 @@ void push_stub(lua_State* L, const char* name) {
 
 const ModuleEntry* module_entries() {
   return kModules;
+}
+
+size_t module_count() {
+  return std::size(kModules) - 1;
 }
 
 bool validate_modules(const Options& options, std::string& error) {

@@ -2,6 +2,7 @@
 // opens them into ROM.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "lua/lua.hpp"
@@ -16,6 +17,7 @@ struct ModuleEntry {
 
 // Every module name the host knows, emulated or not, in banner order.
 const ModuleEntry* module_entries();
+size_t module_count();
 
 // --modules names only known modules.
 bool validate_modules(const Options& options, std::string& error);

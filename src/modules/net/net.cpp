@@ -64,8 +64,7 @@ int open_net(lua_State* L) {
   net::register_tcp_socket(L);
   net::register_tcp_server(L);
   net::register_udp_socket(L);
-  luaL_newlib(L, kNet);
-  lua::set_ints(L, kConstants);
+  lua::new_lib(L, kNet, kConstants, 1);  // and dns
   luaL_newlib(L, kDns);
   lua_setfield(L, -2, "dns");
   return 1;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -541,21 +542,19 @@ int open_node(lua_State* L) {
   // The CPU comes up at 80 MHz, or at the frequency node.startup chose (§4.2.1).
   p.cpu_mhz = p.startup_frequency;
 
-  luaL_newlib(L, kNode);
+  // task, egc, LFS and the functions that are not supported come on top.
+  lua::new_lib(L, kNode, kNodeConstants, 3 + static_cast<int>(std::size(kNotSupported)));
   int node = lua_gettop(L);
-  lua::set_ints(L, kNodeConstants);
   for (const char* name : kNotSupported) {
     lua_pushfstring(L, "node.%s", name);
     lua_pushcclosure(L, not_supported, 1);
     lua_setfield(L, node, name);
   }
 
-  luaL_newlib(L, kTask);
-  lua::set_ints(L, kTaskConstants);
+  lua::new_lib(L, kTask, kTaskConstants);
   lua_setfield(L, node, "task");
 
-  luaL_newlib(L, kEgc);
-  lua::set_ints(L, kEgcConstants);
+  lua::new_lib(L, kEgc, kEgcConstants);
 #if LUA_VERSION_NUM >= 503
   // node.egc exists only in the 5.1 firmware (§4.2.1).
   mark_absent(L, -1, "setmode", "node.egc.setmode");

@@ -165,8 +165,7 @@ constexpr lua::IntConst kConstants[] = {
 int open_tmr(lua_State* L) {
   lua::new_class(L, Timer::kMetatable, kTimerMethods, timer_gc);
   lua_pop(L, 1);
-  luaL_newlib(L, kTmr);
-  lua::set_ints(L, kConstants);
+  lua::new_lib(L, kTmr, kConstants);
   return 1;
 }
 

@@ -170,8 +170,7 @@ int open_uart(lua_State* L) {
   auto* c = static_cast<Config*>(mem);
   for (lua_Integer i = 0; i < kUarts; ++i) new (c + i) Config();
   lua_setfield(L, LUA_REGISTRYINDEX, kConfigKey);
-  luaL_newlib(L, kUart);
-  lua::set_ints(L, kConstants);
+  lua::new_lib(L, kUart, kConstants);
   return 1;
 }
 
