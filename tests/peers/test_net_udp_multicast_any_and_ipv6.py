@@ -112,29 +112,21 @@ def test_any_joins_every_interface_a_specific_address_one(tmp_path):
             assert host.readline() == "READY"
             a = Link(cli, "nmhA" + tag, A_CLI, A_SRV, A6_SRV)
             b = Link(cli, "nmhB" + tag, B_CLI, B_SRV, B6_SRV)
-            # Not joined yet: nothing arrives.
-            a.groups("n")
-            b.groups("n")
-            a.command(b"log")
-            assert host.readline() == "LOG "
-            # "any": both links, both families.
-            a.command(b"join any")
-            a.groups("a")
-            b.groups("b")
-            a.command(b"log")
-            assert host.readline() == "LOG a4,a6,b4,b6"
-            # Left on every interface.
-            a.command(b"leave any")
-            a.groups("c")
-            b.groups("c")
-            a.command(b"log")
-            assert host.readline() == "LOG "
-            # A's addresses: only what comes through A.
-            a.command(b"join A")
-            a.groups("d")
-            b.groups("e")
-            a.command(b"log")
-            assert host.readline() == "LOG d4,d6"
+
+            def delivered(command, tag_a, tag_b):
+                """After command, the group datagrams that reached the script
+                of those sent through A (tag_a) and through B (tag_b)."""
+                if command:
+                    a.command(command)
+                a.groups(tag_a)
+                b.groups(tag_b)
+                a.command(b"log")
+                return host.readline()
+
+            assert delivered(None, "n", "n") == "LOG "  # not joined yet
+            assert delivered(b"join any", "a", "b") == "LOG a4,a6,b4,b6"  # both links
+            assert delivered(b"leave any", "c", "c") == "LOG "  # left on every interface
+            assert delivered(b"join A", "d", "e") == "LOG d4,d6"  # A's addresses: only A
             a.s4.sendto(b"cmd:end", (A_SRV, P4))
             status, _, err = host.finish(30)
             assert status == 0, err
