@@ -306,7 +306,8 @@ Device model:
 
 Flash:
   --root DIR             flash root (default: the script's directory, DIR, or the current one)
-  --scratch              use a temporary copy of the flash root, deleted at exit
+  --scratch              use a temporary copy of the flash root, deleted at exit (FIFOs,
+                         sockets and devices are left out: note N-SCRATCH)
   --lfs DIR              emulated LFS image: every DIR/*.lua
 
 Network:
