@@ -213,7 +213,7 @@ doc += ["### Memory (VmRSS)", "",
         "| runtime | RSS after start, KB | RSS holding idle connections, KB | KB per idle connection |",
         "|---|---|---|---|"]
 for rt in runtimes:
-    if rt == "nmh-host4":  # the same server as nmh-host: only the load differs
+    if rt in ("nmh-host4", "c-floor"):  # nmh-host's server under another load; not a runtime
         continue
     m = meta(f"idle-{rt}.meta")
     if not m:
