@@ -4,11 +4,8 @@ namespace nmh::lua {
 
 void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction gc) {
   luaL_newmetatable(L, name);
-  ClassEntry* entry = nullptr;
-  for (ClassEntry& c : g_classes) {
-    if (c.name == name || (entry == nullptr && c.name == nullptr)) entry = &c;
-    if (c.name == name) break;
-  }
+  ClassEntry* entry = find_class(name);
+  if (entry == nullptr) entry = find_class(nullptr);
   if (entry == nullptr) {
     luaL_error(L, "internal: more than %d classes", static_cast<int>(kMaxClasses));
     return;

@@ -27,8 +27,9 @@ struct ClassEntry {
 inline constexpr size_t kMaxClasses = 8;
 inline std::array<ClassEntry, kMaxClasses> g_classes;
 
-inline const ClassEntry* find_class(const char* name) {
-  for (const ClassEntry& c : g_classes) {
+// The entry of name; nullptr finds the first free one.
+inline ClassEntry* find_class(const char* name) {
+  for (ClassEntry& c : g_classes) {
     if (c.name == name) return &c;
   }
   return nullptr;

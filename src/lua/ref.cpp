@@ -23,16 +23,13 @@ int Ref::take_slot() {
 }
 
 Ref::Ref(lua_State* L, int idx) {
-  if (lua_isnoneornil(L, idx)) return;
-  lua_pushvalue(L, idx);
-  ref_ = take_slot();
-  lua_rawseti(L, LUA_REGISTRYINDEX, ref_);  // threads share the registry
+  if (!lua_isnoneornil(L, idx)) ref_ = keep(L, idx);
 }
 
 int Ref::keep(lua_State* L, int idx) {
   lua_pushvalue(L, idx);
   int slot = take_slot();
-  lua_rawseti(L, LUA_REGISTRYINDEX, slot);
+  lua_rawseti(L, LUA_REGISTRYINDEX, slot);  // threads share the registry
   return slot;
 }
 
