@@ -63,20 +63,21 @@ int copy_symlink(const std::string& from, const std::string& to) {
 }
 
 // One step of std::filesystem::copy(from, to, recursive | copy_symlinks), the
-// same checks in the same order, so the same errno comes out.
+// same checks in the same order, so the same errno comes out; except that a
+// source that is no file, directory or symlink is listed and left out.
 int copy_entry(const std::string& from, const std::string& to, CopyReport& report) {
+  auto other = [](const struct stat& st) {
+    return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode);
+  };
   struct stat f {};
   struct stat t {};
   if (lstat(from.c_str(), &f) != 0) return errno;
-  if (!S_ISREG(f.st_mode) && !S_ISDIR(f.st_mode) && !S_ISLNK(f.st_mode)) {
+  if (other(f)) {
     report.skipped.push_back(from);
     return 0;
   }
   bool to_exists = stat(to.c_str(), &t) == 0;
   if (!to_exists && errno != ENOENT && errno != ENOTDIR) return errno;
-  auto other = [](const struct stat& st) {
-    return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode);
-  };
   if (to_exists && !other(t) && t.st_dev == f.st_dev && t.st_ino == f.st_ino) {
     return EEXIST;
   }
