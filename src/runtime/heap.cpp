@@ -6,9 +6,9 @@
 
 namespace nmh {
 
-size_t Heap::device_used() const {
+size_t Heap::device_used_at(size_t in_use) const {
   if (!based_) return 0;
-  double grown = in_use_ > base_ ? static_cast<double>(in_use_ - base_) : 0.0;
+  double grown = in_use > base_ ? static_cast<double>(in_use - base_) : 0.0;
   long long used = static_cast<long long>(std::ceil(grown * scale_)) + charges_;
   return used < 0 ? 0 : static_cast<size_t>(used);
 }
@@ -32,10 +32,7 @@ void* Heap::alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
   // --strict: the device's allocator fails past the budget; Lua then runs an
   // emergency collection and retries before raising "not enough memory" (§5.3).
   if (heap->strict_ && heap->based_ && heap->enforcing_ > 0 && nsize > old) {
-    size_t after = heap->in_use_ + (nsize - old);
-    double grown = after > heap->base_ ? static_cast<double>(after - heap->base_) : 0.0;
-    long long used = static_cast<long long>(std::ceil(grown * heap->scale_)) + heap->charges_;
-    if (used > static_cast<long long>(heap->budget_)) return nullptr;
+    if (heap->device_used_at(heap->in_use_ + (nsize - old)) > heap->budget_) return nullptr;
   }
   void* p = nullptr;
   bool small_old = ptr != nullptr && SmallPool::fits(old);

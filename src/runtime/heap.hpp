@@ -59,7 +59,7 @@ class Heap {
   size_t in_use() const { return in_use_; }
   size_t budget() const { return budget_; }
   // Device bytes used since the main chunk started, scaled, plus charges.
-  size_t device_used() const;
+  size_t device_used() const { return device_used_at(in_use_); }
   // node.heap(): what the device would report, never below 0.
   size_t free_bytes() const {
     size_t used = device_used();
@@ -86,6 +86,8 @@ class Heap {
   };
 
  private:
+  // device_used() if in_use bytes were in use (§5.2), never below 0.
+  size_t device_used_at(size_t in_use) const;
   // The largest in_use_ whose device figure cannot pass the budget, one byte
   // short of the exact bound so that rounding never makes it too large.
   void refresh_safe() {
