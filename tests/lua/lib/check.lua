@@ -20,7 +20,8 @@
 -- work is left, runtime.md §2.2), so the first check.calls arms a guard: a
 -- single tmr alarm, which is work and keeps the run alive. check.done()
 -- unregisters it; if the test never gets there, the guard fires after
--- GUARD_MS and fails with every count. A count never checked cannot pass.
+-- GUARD_MS and fails, naming the counts that differ. A count never checked
+-- cannot pass.
 --
 -- Failures of calls/done/the guard raise an error and post a task that calls
 -- _HOST.exit(1), so a script's node.setonerror handler cannot turn them into
@@ -86,10 +87,13 @@ function M.calls(name, n, f)
   if not guard then
     guard = tmr.create()
     guard:alarm(GUARD_MS, tmr.ALARM_SINGLE, function()
-      local all = {}
-      for i, x in ipairs(expectations) do all[i] = describe(x) end
+      local bad = {}
+      for _, x in ipairs(expectations) do
+        if x.got ~= x.want then bad[#bad + 1] = describe(x) end
+      end
+      if #bad == 0 then bad[1] = "every count matched so far" end
       fail(("check: the run never reached check.done() in %d ms; %s")
-        :format(GUARD_MS, table.concat(all, "; ")))
+        :format(GUARD_MS, table.concat(bad, "; ")))
     end)
   end
   return function(...)
