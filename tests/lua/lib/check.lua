@@ -42,7 +42,7 @@ end
 -- swallowed the report. (_HOST.exit before the report would halt the boot
 -- and lose it.)
 local function fail(msg, level)
-  pcall(node.task.post, node.task.LOW_PRIORITY, function() _HOST.exit(1) end)
+  pcall(function() node.task.post(node.task.LOW_PRIORITY, function() _HOST.exit(1) end) end)
   error(msg, level and level + 1 or 0)
 end
 
