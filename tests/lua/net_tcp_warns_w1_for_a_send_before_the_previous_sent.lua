@@ -4,22 +4,24 @@
 local check = require "lib.check"
 local srv = net.createServer()
 local got = ""
+-- The server ends the connection once both parts arrived, so a surplus
+-- "sent" on the client would still come before the end and be counted.
 srv:listen(0, "127.0.0.1", function(c)
-  c:on("receive", function(_, d) got = got .. d end)
-  c:on("disconnection", function()
-    check.eq(got, "firstsecond", "data")
-    srv:close()
-    print("ok")
+  c:on("receive", function(s, d)
+    got = got .. d
+    if got == "firstsecond" then s:close() srv:close() end
   end)
 end)
 local sk = net.createConnection()
-local sents = 0
+sk:on("sent", check.calls("sent", 2))
 sk:on("connection", function(s)
   s:send("first")
   s:send("second")
 end)
-sk:on("sent", function(s)
-  sents = sents + 1
-  if sents == 2 then s:close() end
+sk:on("disconnection", function(_, code)
+  check.eq(code, 0, "disconnection code")
+  check.eq(got, "firstsecond", "data")
+  check.done()
+  print("ok")
 end)
 sk:connect((srv:getaddr()), "127.0.0.1")

@@ -17,7 +17,7 @@ std::string v6(std::string_view text) {
   return a ? format_ip(a->sa()) : "none";
 }
 
-TEST(AddressTest, Ipv4TakesEveryInetAtonForm) {
+TEST(Address, Ipv4TakesEveryInetAtonForm) {
   EXPECT_EQ(v4("192.168.4.1"), "192.168.4.1");
   EXPECT_EQ(v4("10.1"), "10.0.0.1");         // a.b: b fills 24 bits
   EXPECT_EQ(v4("10.1.2"), "10.1.0.2");       // a.b.c: c fills 16 bits
@@ -29,7 +29,7 @@ TEST(AddressTest, Ipv4TakesEveryInetAtonForm) {
   EXPECT_EQ(v4("0"), "0.0.0.0");
 }
 
-TEST(AddressTest, Ipv4RejectsWhatIsNotALiteral) {
+TEST(Address, Ipv4RejectsWhatIsNotALiteral) {
   for (const char* bad : {"", "1.2.3.4.5", "256.1.1.1", "1.2.3.256", "1.2.65536", "4294967296",
                           "a.b.c.d", "example.com", "1.2.3.", ".1.2.3", "08.1.1.1", " 1.2.3.4",
                           "1.2.3.4 ", "1.2.3.4x", "::1", "-1"}) {
@@ -39,7 +39,7 @@ TEST(AddressTest, Ipv4RejectsWhatIsNotALiteral) {
   EXPECT_FALSE(parse_ipv4(std::string(64, '1')).has_value());
 }
 
-TEST(AddressTest, Ipv4CarriesThePort) {
+TEST(Address, Ipv4CarriesThePort) {
   auto a = parse_ipv4("1.2.3.4", 8080);
   ASSERT_TRUE(a);
   EXPECT_FALSE(a->v6());
@@ -49,7 +49,7 @@ TEST(AddressTest, Ipv4CarriesThePort) {
   EXPECT_EQ(a->port(), 53);
 }
 
-TEST(AddressTest, Ipv6IsPrintedAsLowerCaseRfc5952) {
+TEST(Address, Ipv6IsPrintedAsLowerCaseRfc5952) {
   EXPECT_EQ(v6("::1"), "::1");
   EXPECT_EQ(v6("::"), "::");
   EXPECT_EQ(v6("2001:DB8:0:0:0:0:0:1"), "2001:db8::1");
@@ -60,7 +60,7 @@ TEST(AddressTest, Ipv6IsPrintedAsLowerCaseRfc5952) {
   EXPECT_EQ(v6("FE80::ABCD"), "fe80::abcd");
 }
 
-TEST(AddressTest, Ipv4MappedIpv6IsPrintedAsADottedQuad) {
+TEST(Address, Ipv4MappedIpv6IsPrintedAsADottedQuad) {
   EXPECT_EQ(v6("::ffff:10.0.0.1"), "10.0.0.1");
   EXPECT_EQ(v6("::FFFF:0a00:0001"), "10.0.0.1");
   auto a = parse_ipv6("::ffff:127.0.0.1", 80);
@@ -70,14 +70,14 @@ TEST(AddressTest, Ipv4MappedIpv6IsPrintedAsADottedQuad) {
   EXPECT_EQ(a->port(), 80);
 }
 
-TEST(AddressTest, Ipv6RejectsWhatIsNotALiteral) {
+TEST(Address, Ipv6RejectsWhatIsNotALiteral) {
   for (const char* bad : {"", "1.2.3.4", "12345::1", ":::", "1:2:3:4:5:6:7:8:9", "[::1]", "::1%",
                           "fe80::1%no-such-interface-x", "fe80::1%0", "::g"}) {
     EXPECT_FALSE(parse_ipv6(bad).has_value()) << '"' << bad << '"';
   }
 }
 
-TEST(AddressTest, Ipv6ZoneIsAnInterfaceNameOrIndex) {
+TEST(Address, Ipv6ZoneIsAnInterfaceNameOrIndex) {
   auto numeric = parse_ipv6("fe80::1%7", 5);
   ASSERT_TRUE(numeric);
   EXPECT_EQ(reinterpret_cast<const sockaddr_in6*>(numeric->sa())->sin6_scope_id, 7u);
@@ -91,7 +91,7 @@ TEST(AddressTest, Ipv6ZoneIsAnInterfaceNameOrIndex) {
   }
 }
 
-TEST(AddressTest, ParseIpTriesIpv4First) {
+TEST(Address, ParseIpTriesIpv4First) {
   auto a = parse_ip("10.1", 1);
   ASSERT_TRUE(a);
   EXPECT_FALSE(a->v6());
@@ -103,7 +103,7 @@ TEST(AddressTest, ParseIpTriesIpv4First) {
   EXPECT_FALSE(parse_ip("name.example").has_value());
 }
 
-TEST(AddressTest, FormatOfAnotherFamilyIsEmpty) {
+TEST(Address, FormatOfAnotherFamilyIsEmpty) {
   sockaddr_storage unix_address{};
   unix_address.ss_family = AF_UNIX;
   EXPECT_EQ(format_ip(reinterpret_cast<const sockaddr*>(&unix_address)), "");

@@ -44,7 +44,7 @@ TEST(Diagnostics, FormatTextFillsPlaceholdersInOrder) {
   EXPECT_EQ(format_text("{", {}), "{");
 }
 
-TEST(Diagnostics, LineFormat) {
+TEST(Diagnostics, LineNamesProgramSeverityCodeAndLocation) {
   Sink sink;
   Diagnostics d(sink.file(), false);
   d.report(kWarn, {"1", "2"}, "init.lua:3");

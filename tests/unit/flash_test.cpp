@@ -78,7 +78,7 @@ TEST(FlashName, RelativePathStripsFlashDriveAndRefusesEscapes) {
   EXPECT_NE(nmh::flash::reason(Fault::outside, "x"), "");
 }
 
-TEST(FlashName, PagesRoundUp) {
+TEST(FlashName, SizesRoundUpToWhole256BytePages) {
   EXPECT_EQ(nmh::flash::page_rounded(0), 0u);
   EXPECT_EQ(nmh::flash::page_rounded(1), 256u);
   EXPECT_EQ(nmh::flash::page_rounded(256), 256u);

@@ -66,7 +66,7 @@ TEST(Heap, ScalesGrowthAndRoundsUp) {
   drop(heap, base, 777);
 }
 
-TEST(Heap, ChargesAddAndRelease) {
+TEST(Heap, ChargesAddToTheUsedBytesAndReleasesStopAtZero) {
   Heap heap(10000, 1.0, false);
   heap.set_base();
   heap.charge(2500);
@@ -137,7 +137,7 @@ TEST(Heap, StrictRefusesPastTheBudgetWhileEnforced) {
   drop(heap, b, 1000);
 }
 
-TEST(Heap, StrictCountsCharges) {
+TEST(Heap, StrictRefusalCountsChargesAsUsed) {
   Heap heap(1000, 1.0, true);
   heap.set_base();
   heap.charge(900);

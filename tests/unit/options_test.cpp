@@ -64,7 +64,7 @@ TEST(Options, DefaultsFollowTheTable) {
 }
 
 // §1.1: what follows the operand are ARGs, even when they look like options.
-TEST(Options, ArgsFollowTheOperand) {
+TEST(Options, WordsAfterTheOperandAreArgsEvenIfTheyLookLikeOptions) {
   Options o = ok({"-q", "server.lua", "--strict", "x", "-e"});
   EXPECT_EQ(o.operand, "server.lua");
   EXPECT_TRUE(o.quiet);
@@ -92,11 +92,11 @@ TEST(Options, ChunksAreRepeatableAndOrdered) {
   bad({"-e"}, "-e");
 }
 
-TEST(Options, Interactive) {
+TEST(Options, ShortISetsInteractive) {
   EXPECT_TRUE(ok({"-i"}).interactive);
 }
 
-TEST(Options, Profile) {
+TEST(Options, ProfileTakesASupportedNameOnly) {
   EXPECT_EQ(ok({"--profile", "host", "x"}).profile, "host");
   EXPECT_EQ(ok({"--profile=esp8266", "x"}).profile, "esp8266");
   // esp32 is planned, not built: a usage error naming the supported profiles (§1.2).
@@ -105,7 +105,7 @@ TEST(Options, Profile) {
   bad({"--profile"});
 }
 
-TEST(Options, PortMap) {
+TEST(Options, PortMapTakesDevEqualsHostPairsAndAuto) {
   Options o = ok({"--port-map", "80=0", "--port-map=443=8443", "--port-map", "auto", "x"});
   EXPECT_TRUE(o.port_map_auto);
   ASSERT_EQ(o.port_maps.size(), 2u);
@@ -120,7 +120,7 @@ TEST(Options, PortMap) {
   bad({"--port-map"});
 }
 
-TEST(Options, DnsServer) {
+TEST(Options, DnsServerTakesUpToTwoAddressesWithOptionalPorts) {
   EXPECT_EQ(ok({"--dns-server", "127.0.0.1", "x"}).dns_server, "127.0.0.1");
   EXPECT_EQ(ok({"--dns-server", "127.0.0.1:5353", "x"}).dns_server, "127.0.0.1:5353");
   EXPECT_EQ(ok({"--dns-server", "::1", "x"}).dns_server, "::1");
@@ -137,13 +137,13 @@ TEST(Options, DnsServer) {
   bad({"--dns-server"});
 }
 
-TEST(Options, TlsCa) {
+TEST(Options, TlsCaTakesANonEmptyPath) {
   EXPECT_EQ(ok({"--tls-ca", "ca.pem", "x"}).tls_ca, "ca.pem");
   bad({"--tls-ca", "", "x"});
   bad({"--tls-ca"});
 }
 
-TEST(Options, Flags) {
+TEST(Options, ShortAndLongFlagsSetTheirFieldAndTakeNoValue) {
   Options o = ok({"--strict", "--banner", "--scratch", "--quiet", "x"});
   EXPECT_TRUE(o.strict);
   EXPECT_TRUE(o.banner);
@@ -156,7 +156,7 @@ TEST(Options, Flags) {
   }
 }
 
-TEST(Options, OnError) {
+TEST(Options, OnErrorTakesExitRestartOrContinue) {
   EXPECT_EQ(ok({"--on-error", "exit", "x"}).on_error, OnError::exit);
   EXPECT_EQ(ok({"--on-error", "restart", "x"}).on_error, OnError::restart);
   EXPECT_EQ(ok({"--on-error=continue", "x"}).on_error, OnError::cont);
@@ -165,7 +165,7 @@ TEST(Options, OnError) {
   bad({"--on-error"});
 }
 
-TEST(Options, MaxRestarts) {
+TEST(Options, MaxRestartsTakesAPlainNonNegativeInteger) {
   EXPECT_EQ(ok({"--max-restarts", "0", "x"}).max_restarts, 0);
   EXPECT_EQ(ok({"--max-restarts", "3", "x"}).max_restarts, 3);
   for (const char* v : {"-1", "1.5", "", "x", "+3", " 3", "99999999999999999999"}) {
@@ -174,14 +174,14 @@ TEST(Options, MaxRestarts) {
   bad({"--max-restarts"});
 }
 
-TEST(Options, OnDsleep) {
+TEST(Options, OnDsleepTakesWakeOrExit) {
   EXPECT_EQ(ok({"--on-dsleep", "wake", "x"}).on_dsleep, OnDsleep::wake);
   EXPECT_EQ(ok({"--on-dsleep", "exit", "x"}).on_dsleep, OnDsleep::exit);
   bad({"--on-dsleep", "sleep", "x"}, "--on-dsleep");
   bad({"--on-dsleep"});
 }
 
-TEST(Options, Timeout) {
+TEST(Options, TimeoutTakesPositiveDecimalSecondsWithinRange) {
   EXPECT_DOUBLE_EQ(*ok({"--timeout", "30", "x"}).timeout, 30.0);
   EXPECT_DOUBLE_EQ(*ok({"--timeout", "0.25", "x"}).timeout, 0.25);
   EXPECT_DOUBLE_EQ(*ok({"--timeout=1e2", "x"}).timeout, 100.0);
@@ -191,7 +191,7 @@ TEST(Options, Timeout) {
   bad({"--timeout"});
 }
 
-TEST(Options, RootAndLfs) {
+TEST(Options, RootAndLfsTakeNonEmptyPaths) {
   Options o = ok({"--root", "/tmp", "--lfs", "lfs", "x"});
   EXPECT_EQ(o.root, "/tmp");
   EXPECT_EQ(o.lfs, "lfs");
@@ -201,7 +201,7 @@ TEST(Options, RootAndLfs) {
   bad({"--lfs"});
 }
 
-TEST(Options, Heap) {
+TEST(Options, HeapTakesDecimalOrHexBytesAndHeapScaleAPositiveFactor) {
   Options o = ok({"--heap", "20000", "--heap-scale", "0.5", "x"});
   EXPECT_EQ(*o.heap, 20000u);
   EXPECT_DOUBLE_EQ(*o.heap_scale, 0.5);
@@ -216,13 +216,13 @@ TEST(Options, Heap) {
   bad({"--heap-scale"});
 }
 
-TEST(Options, Ip) {
+TEST(Options, IpTakesAnIpv4DottedQuad) {
   EXPECT_EQ(ok({"--ip", "192.168.1.7", "x"}).ip, "192.168.1.7");
   for (const char* v : {"", "192.168.1", "host", "::1", "1.2.3.256"}) bad({"--ip", v, "x"}, "--ip");
   bad({"--ip"});
 }
 
-TEST(Options, Wifi) {
+TEST(Options, WifiTakesUpOrDownAndWifiDelayMilliseconds) {
   EXPECT_FALSE(ok({"--wifi", "down", "x"}).wifi_up);
   EXPECT_TRUE(ok({"--wifi", "up", "x"}).wifi_up);
   EXPECT_EQ(ok({"--wifi-delay", "250", "x"}).wifi_delay_ms, 250);
@@ -232,7 +232,7 @@ TEST(Options, Wifi) {
   bad({"--wifi-delay"});
 }
 
-TEST(Options, Chipid) {
+TEST(Options, ChipidTakesA24BitDecimalOrHexNumber) {
   EXPECT_EQ(ok({"--chipid", "0xABCDEF", "x"}).chipid, 0xABCDEFu);
   EXPECT_EQ(ok({"--chipid", "42", "x"}).chipid, 42u);
   for (const char* v : {"0x1000000", "-1", "", "chip", "16777216"}) {
@@ -241,7 +241,7 @@ TEST(Options, Chipid) {
   bad({"--chipid"});
 }
 
-TEST(Options, Modules) {
+TEST(Options, ModulesTakesACommaListOfKnownModules) {
   Options o = ok({"--modules", "tmr,node,file", "x"});
   ASSERT_TRUE(o.modules.has_value());
   EXPECT_EQ(*o.modules, (std::vector<std::string>{"tmr", "node", "file"}));
@@ -249,7 +249,7 @@ TEST(Options, Modules) {
   bad({"--modules"});
 }
 
-TEST(Options, Ntest) {
+TEST(Options, NtestTakesAnAttachedPlainOrTapValue) {
   EXPECT_EQ(ok({"--ntest", "x"}).ntest, NtestMode::plain);
   EXPECT_EQ(ok({"--ntest=plain", "x"}).ntest, NtestMode::plain);
   EXPECT_EQ(ok({"--ntest=tap", "x"}).ntest, NtestMode::tap);
@@ -260,7 +260,7 @@ TEST(Options, Ntest) {
   EXPECT_EQ(o.operand, "tap");
 }
 
-TEST(Options, UptimeOffset) {
+TEST(Options, UptimeOffsetTakesNonNegativeSecondsWithinRange) {
   EXPECT_DOUBLE_EQ(ok({"--uptime-offset", "2147.4", "x"}).uptime_offset, 2147.4);
   for (const char* v : {"-1", "", "soon", "1e10"}) {
     bad({"--uptime-offset", v, "x"}, "--uptime-offset");
@@ -268,7 +268,7 @@ TEST(Options, UptimeOffset) {
   bad({"--uptime-offset"});
 }
 
-TEST(Options, HelpAndVersion) {
+TEST(Options, ShortAndLongHelpAndVersionSetTheirField) {
   EXPECT_TRUE(ok({"-h"}).help);
   EXPECT_TRUE(ok({"--help"}).help);
   EXPECT_TRUE(ok({"--version"}).version);
