@@ -38,3 +38,12 @@ foreach(test ${py_tests})
   set_tests_properties(peers.${name} PROPERTIES TIMEOUT 300 LABELS peers
                        ENVIRONMENT "NODEMCU_HOST=$<TARGET_FILE:nodemcu-host>")
 endforeach()
+
+# The raise-rule checker (scripts/check-raise, src/lua/error.hpp) on a fixture
+# with one forbidden raise and one allowed shape: it must report exactly the
+# forbidden one. It reads this build's compile_commands.json for the flags.
+add_test(NAME raise_check.reports_only_the_raise_with_a_string_alive
+         COMMAND ${TEST_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/tests/raise_check/run.py
+                 ${CMAKE_BINARY_DIR})
+set_tests_properties(raise_check.reports_only_the_raise_with_a_string_alive
+                     PROPERTIES TIMEOUT 120 LABELS style)

@@ -1,6 +1,22 @@
 #include "lua/ref.hpp"
 
+#include <cassert>
+
 namespace nmh::lua {
+
+namespace {
+
+// Only Ref uses the registry's integer keys above Lua's own (ref.hpp), so a
+// slot it takes holds nil (never handed out) or the false release() leaves.
+// Anything else is a slot someone else wrote, which keep() would overwrite.
+[[maybe_unused]] bool slot_is_free(lua_State* L, int slot) {
+  int type = lua_rawgeti(L, LUA_REGISTRYINDEX, slot);
+  bool is_free = type == LUA_TNIL || (type == LUA_TBOOLEAN && lua_toboolean(L, -1) == 0);
+  lua_pop(L, 1);
+  return is_free;
+}
+
+}  // namespace
 
 void Ref::bind(lua_State* main) {
   main_ = main;
@@ -29,6 +45,7 @@ Ref::Ref(lua_State* L, int idx) {
 int Ref::keep(lua_State* L, int idx) {
   lua_pushvalue(L, idx);
   int slot = take_slot();
+  assert(slot_is_free(L, slot));
   lua_rawseti(L, LUA_REGISTRYINDEX, slot);  // threads share the registry
   return slot;
 }

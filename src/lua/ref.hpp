@@ -51,7 +51,8 @@ class Ref {
   // Registry slots are handed out here rather than by luaL_ref, whose free
   // list lives at registry[0] in the hash part and costs two hash look-ups
   // per reference (about a thousand instructions per connection, issue 5).
-  // Only Ref uses integer keys of the registry above Lua's own.
+  // Only Ref uses integer keys of the registry above Lua's own (keep() asserts
+  // that the slot it takes is free in debug and sanitizer builds).
   static int take_slot();
   void release();
   static inline lua_State* main_ = nullptr;
