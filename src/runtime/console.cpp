@@ -17,12 +17,13 @@ struct sigaction g_previous[sizeof kFatalSignals / sizeof kFatalSignals[0]];
 bool g_installed = false;
 
 void on_fatal_signal(int signo) {
-  // The previous action first (default, or a sanitizer's report), so a fault
-  // in what follows cannot loop back here.
+  // The previous actions first (default, or a sanitizer's report), so a fault
+  // in what follows, or the abort() a sanitizer's report ends with, does not
+  // come back here and write the bytes twice.
   for (size_t i = 0; i < sizeof kFatalSignals / sizeof kFatalSignals[0]; ++i) {
-    if (kFatalSignals[i] == signo) (void)sigaction(signo, &g_previous[i], nullptr);
+    (void)sigaction(kFatalSignals[i], &g_previous[i], nullptr);
   }
-  if (Console* console = g_crash_console.load()) console->flush_raw();
+  if (Console* console = g_crash_console.exchange(nullptr)) console->flush_raw();
   // Blocked while this handler runs: delivered with the previous action on
   // return; a fault that returns here re-faults into that action anyway.
   (void)raise(signo);
