@@ -7,6 +7,7 @@
 
 #include "lua/box.hpp"
 #include "lua/error.hpp"
+#include "runtime/bytecode.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
 #include "runtime/lualib.hpp"
@@ -292,7 +293,7 @@ void Boot::run_main() {
     Heap::Enforce enforce(heap_);
     lua_pushcfunction(L_, traceback_handler);
     int handler = lua_gettop(L_);
-    if (luaL_loadbuffer(L_, source.data(), source.size(), chunkname.c_str()) != LUA_OK) {
+    if (bytecode::load(L_, source, chunkname.c_str(), nullptr) != LUA_OK) {
       failure = lua_tostring(L_, -1) != nullptr ? lua_tostring(L_, -1) : "syntax error";
       console_write(failure + "\n");
     } else {
@@ -595,7 +596,7 @@ bool Boot::run_console_chunk(const std::string& line, bool whole) {
   Heap::Enforce enforce(heap_);
   lua_pushcfunction(L_, traceback_handler);
   int base = lua_gettop(L_);
-  int rc = luaL_loadbuffer(L_, chunk.data(), chunk.size(), "=stdin");
+  int rc = bytecode::load(L_, chunk, "=stdin", nullptr);
   if (rc == LUA_ERRSYNTAX && !whole) {
     // A chunk that fails only for being incomplete waits for the next line.
     size_t len = 0;

@@ -1,6 +1,7 @@
 #include "runtime/device.hpp"
 
 #include <fcntl.h>
+#include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -40,6 +41,28 @@ constexpr uint64_t kStuckNs = 250'000'000;
 constexpr unsigned kFallbackSeconds = 2;
 // The E-TIMEOUT line, formatted in advance: the fallback can only write(2) it.
 std::string g_timeout_line;
+
+// libuv's first uv_loop_init makes its epoll descriptor, then a process-wide
+// signal pipe, and answers a failure of that pipe with abort() (libuv 1.44,
+// uv__signal_global_reinit): with one or two descriptors free past stdio the
+// run died by SIGABRT with nothing said. Three descriptors are taken and given
+// back first, so a shortage is the E-INTERNAL of any other (runtime.md §1.3).
+// 0, or the errno of the descriptor that could not be had.
+int loop_descriptors_missing() {
+  constexpr int kLoopStart = 3;
+  int fds[kLoopStart];
+  int taken = 0;
+  int error = 0;
+  for (; taken < kLoopStart; ++taken) {
+    fds[taken] = eventfd(0, EFD_CLOEXEC);
+    if (fds[taken] < 0) {
+      error = errno;
+      break;
+    }
+  }
+  for (int i = 0; i < taken; ++i) ::close(fds[i]);
+  return error;
+}
 
 int status_for_signal(int signo) {
   return signo == SIGALRM ? 124 : 128 + signo;
@@ -107,7 +130,8 @@ Device::Device(Options options)
     profile_ = &custom;
   }
   // No loop, no device: main() reports E-INTERNAL, status 70 (§1.3).
-  int rc = uv_loop_init(&loop_);
+  int rc = -loop_descriptors_missing();
+  if (rc == 0) rc = uv_loop_init(&loop_);
   if (rc != 0)
     throw std::runtime_error(std::string("cannot create the event loop: ") + uv_strerror(rc));
   loop_ok_ = true;

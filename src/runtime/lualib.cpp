@@ -13,6 +13,7 @@
 #include "lua/box.hpp"
 #include "lua/error.hpp"
 #include "runtime/boot.hpp"
+#include "runtime/bytecode.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
 #include "runtime/modules.hpp"
@@ -24,12 +25,8 @@ namespace nmh {
 namespace {
 
 constexpr Code kNotBytecode{"W-LC", Level::warning,
-                            "{} is not host bytecode (luac.cross output runs only on the device; "
-                            "use node.compile on the host): {}"};
-
-bool is_binary_chunk(const std::string& data) {
-  return !data.empty() && data[0] == LUA_SIGNATURE[0];
-}
+                            "{} is not host bytecode or is damaged (luac.cross output runs only "
+                            "on the device; use node.compile on the host): {}"};
 
 // print: standard Lua print to the console output, through node.output (§4.9.1).
 // Every argument is made a string in place first, since tostring may raise
@@ -116,8 +113,8 @@ int search_flash(lua_State* L, const char* module) {
       tried += "\n\tno file '" + file + "'";
       continue;
     }
-    int rc = luaL_loadbuffer(L, data.data(), data.size(), ("@" + file).c_str());
-    if (rc == LUA_OK || !is_binary_chunk(data)) {
+    int rc = bytecode::load(L, data, ("@" + file).c_str(), nullptr);
+    if (rc == LUA_OK || !bytecode::is_binary(data)) {
       if (lua::push_string(L, file) != LUA_OK) return -1;
       return rc == LUA_OK ? 2 : 0;
     }
@@ -138,6 +135,84 @@ int flash_searcher(lua_State* L) {
                       lua_tostring(L, -1), lua_tostring(L, -2));
   }
   return n;
+}
+
+// A reader function's pieces, concatenated: pushes the chunk and gives
+// LUA_OK, or pushes the error message (the reader's own error, or Lua's
+// "reader function must return a string").
+int read_pieces(lua_State* L, int reader) {
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (;;) {
+    lua_pushvalue(L, reader);
+    int rc = lua_pcall(L, 0, 1, 0);
+    if (rc != LUA_OK) return rc;
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      break;
+    }
+    if (lua_type(L, -1) != LUA_TSTRING) {
+      lua_pop(L, 1);
+      lua_pushliteral(L, "reader function must return a string");
+      return LUA_ERRSYNTAX;
+    }
+    if (lua_rawlen(L, -1) == 0) {
+      lua_pop(L, 1);
+      break;
+    }
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+  return LUA_OK;
+}
+
+// load(chunk [, chunkname [, mode [, env]]]) as Lua 5.3's, except that mode
+// defaults to "t": a binary chunk needs "b" asked for, and then the
+// runtime's trailer (runtime.md §3.3). A reader function's pieces are read
+// whole first, since a binary chunk is checked before Lua parses any of it.
+int host_load(lua_State* L) {
+  size_t len = 0;
+  const char* s = lua_tolstring(L, 1, &len);
+  const char* mode = luaL_optstring(L, 3, "t");
+  int env = lua_isnone(L, 4) ? 0 : 4;
+  const char* chunkname = nullptr;
+  int rc = LUA_OK;
+  if (s != nullptr) {
+    chunkname = luaL_optstring(L, 2, s);
+  } else {
+    chunkname = luaL_optstring(L, 2, "=(load)");
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    rc = read_pieces(L, 1);
+    if (rc == LUA_OK) s = lua_tolstring(L, -1, &len);
+  }
+  if (rc == LUA_OK) rc = bytecode::load(L, {s, len}, chunkname, mode);
+  if (rc != LUA_OK) {
+    lua_pushnil(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (env != 0) {
+    lua_pushvalue(L, env);
+    if (lua_setupvalue(L, -2, 1) == nullptr) lua_pop(L, 1);
+  }
+  return 1;
+}
+
+// string.dump(f [, strip]), sealed with the trailer that load checks.
+int host_string_dump(lua_State* L) {
+  bool strip = lua_toboolean(L, 2) != 0;
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_settop(L, 1);
+  int rc = LUA_OK;
+  bool dumped = false;
+  {
+    std::string chunk;
+    dumped = bytecode::dump(L, strip, chunk) == 0;
+    if (dumped) rc = lua::push_string(L, chunk);
+  }
+  if (!dumped) return luaL_error(L, "unable to dump given function");
+  if (rc != LUA_OK) return lua_error(L);
+  return 1;
 }
 
 // Upvalues: the function, its qualified name, and whether it is a C function
@@ -222,8 +297,8 @@ void adapt_base(lua_State* L) {
   lua_getfield(L, -1, "unpack");
   lua_setglobal(L, "unpack");
   lua_pop(L, 1);
-  lua_getglobal(L, "load");
-  lua_setglobal(L, "loadstring");
+  lua_register(L, "load", host_load);
+  lua_register(L, "loadstring", host_load);
   lua_register(L, "print", console_print);
   lua_register(L, "dofile", flash_dofile);
   lua_register(L, "loadfile", flash_loadfile);
@@ -256,6 +331,11 @@ void adapt_base(lua_State* L) {
   lua_setfield(L, -4, "searchers");
   lua_setfield(L, -3, "loaders");
   lua_pop(L, 2);
+
+  lua_getglobal(L, "string");
+  lua_pushcfunction(L, host_string_dump);
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
 
   lua_getglobal(L, "debug");
   lua_pushliteral(L, "debug.getstrings");
@@ -352,8 +432,8 @@ int load_flash_chunk(lua_State* L, const char* name) {
     if (found) {
       // luaL_loadbuffer returns its errors rather than raising them.
       std::string chunkname = std::string("@") + name;
-      rc = luaL_loadbuffer(L, data.data(), data.size(), chunkname.c_str());
-      binary = is_binary_chunk(data);
+      rc = bytecode::load(L, data, chunkname.c_str(), nullptr);
+      binary = bytecode::is_binary(data);
     }
   }
   if (!found) {

@@ -110,12 +110,13 @@ File* push_open(lua_State* L, FileSystem& fs, std::string_view name, std::string
   return *box;
 }
 
-// Writes the pieces as one write: all or, refused by the capacity limit, none.
+// Writes the pieces as one write: all or, refused by the capacity limit or
+// the host disk, none (§5.4).
 bool write_all(lua_State* L, File& file, std::string_view bytes, std::string_view tail = {}) {
   FileSystem& fs = fs_of(L);
   if (!file.writable()) return false;
   if (!fs.admit_write(L, file, bytes.size() + tail.size())) return false;
-  bool ok = file.write(bytes) && file.write(tail);
+  bool ok = file.write(bytes, tail);
   if (!ok) fs.forget_used();
   return ok;
 }

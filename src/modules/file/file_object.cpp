@@ -1,11 +1,13 @@
 #include "modules/file/file_object.hpp"
 
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 #include "modules/file/file_system.hpp"
 
@@ -54,15 +56,47 @@ void File::read(lua_State* L, int64_t max, int delimiter) {
   luaL_pushresult(&b);
 }
 
-bool File::write(std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
+bool File::write(std::string_view bytes, std::string_view tail) {
   // write(2) of nothing to a read-only fd succeeds; SPIFFS refuses any write then.
-  return writable_;
+  if (!writable_) return false;
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0) return false;
+  off_t size = st.st_size;
+  off_t pos = ::lseek(fd_, 0, SEEK_CUR);
+  off_t start = append_ ? size : pos;
+  // What the write would overwrite, to put back if it fails (never with
+  // O_APPEND, where pwrite would append).
+  std::string saved;
+  if (start >= 0 && start < size) {
+    saved.resize(std::min(static_cast<size_t>(size - start), bytes.size() + tail.size()));
+    ssize_t got = ::pread(fd_, saved.data(), saved.size(), start);
+    saved.resize(got > 0 ? static_cast<size_t>(got) : 0);
+  }
+  iovec iov[2] = {{const_cast<char*>(bytes.data()), bytes.size()},
+                  {const_cast<char*>(tail.data()), tail.size()}};
+  int first = 0;
+  while (first < 2) {
+    ssize_t n = ::writev(fd_, iov + first, 2 - first);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 || (n == 0 && iov[first].iov_len + iov[1].iov_len > 0)) {
+      // A full disk takes part of a record (runtime.md §5.4: all or
+      // nothing): the file and the position go back to where they were.
+      if (!saved.empty()) (void)::pwrite(fd_, saved.data(), saved.size(), start);
+      (void)::ftruncate(fd_, size);
+      (void)::lseek(fd_, pos, SEEK_SET);
+      return false;
+    }
+    auto done = static_cast<size_t>(n);
+    while (first < 2 && done >= iov[first].iov_len) {
+      done -= iov[first].iov_len;
+      ++first;
+    }
+    if (first < 2) {
+      iov[first].iov_base = static_cast<char*>(iov[first].iov_base) + done;
+      iov[first].iov_len -= done;
+    }
+  }
+  return true;
 }
 
 std::optional<int64_t> File::seek(int whence, int64_t offset) {

@@ -28,8 +28,9 @@ class File final : public Resource {
   // one is given (delimiter < 0: none). Pushes the bytes, or nil when the
   // first read finds nothing (EOF or error); max <= 0 pushes "".
   void read(lua_State* L, int64_t max, int delimiter);
-  // Writes every byte or reports failure.
-  bool write(std::string_view bytes);
+  // Writes bytes then tail as one record: every byte, or, on failure (a full
+  // disk), none, with the size and the position as they were.
+  bool write(std::string_view bytes, std::string_view tail = {});
   // SPIFFS seek semantics: the new position, or nullopt for a position before
   // the start (unchanged) or past the end (left at the end).
   std::optional<int64_t> seek(int whence, int64_t offset);

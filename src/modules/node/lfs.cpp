@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "runtime/boot.hpp"
+#include "runtime/bytecode.hpp"
 #include "runtime/device.hpp"
 #include "runtime/host_fs.hpp"
 #include "runtime/lualib.hpp"
@@ -46,11 +47,6 @@ Image* image(lua_State* L) {
 
 int image_gc(lua_State* L) {
   static_cast<Image*>(lua_touserdata(L, 1))->~Image();
-  return 0;
-}
-
-int dump_writer(lua_State* /*L*/, const void* p, size_t size, void* ud) {
-  static_cast<std::string*>(ud)->append(static_cast<const char*>(p), size);
   return 0;
 }
 
@@ -99,11 +95,11 @@ bool build(lua_State* L, const std::string& dir, Image& img, std::string& error)
       lua_pop(L, 1);
       return false;
     }
-    std::string bytecode;
-    lua_dump(L, dump_writer, &bytecode, 0);
+    std::string chunk;
+    (void)bytecode::dump(L, false, chunk);  // a Lua function: it dumps
     lua_pop(L, 1);
-    img.used += bytecode.size();
-    img.modules[file.substr(0, file.size() - 4)] = std::move(bytecode);
+    img.used += chunk.size();
+    img.modules[file.substr(0, file.size() - 4)] = std::move(chunk);
   }
   img.time = static_cast<lua_Integer>(std::time(nullptr));
   return true;
@@ -116,8 +112,7 @@ void push_module(lua_State* L, Image* img, int name_idx) {
     return;
   }
   auto it = img->modules.find(lua_tostring(L, name_idx));
-  if (it == img->modules.end() ||
-      luaL_loadbuffer(L, it->second.data(), it->second.size(), it->first.c_str()) != LUA_OK) {
+  if (it == img->modules.end() || bytecode::load(L, it->second, it->first.c_str(), "b") != LUA_OK) {
     lua_pushnil(L);
   }
 }

@@ -16,6 +16,7 @@
 #include "modules/node/lfs.hpp"
 #include "modules/node/node_console.hpp"
 #include "runtime/boot.hpp"
+#include "runtime/bytecode.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
 #include "runtime/lualib.hpp"
@@ -212,11 +213,6 @@ lua_Integer strip_level(lua_State* L) {
   return level;
 }
 
-int dump_writer(lua_State* /*L*/, const void* p, size_t size, void* ud) {
-  static_cast<std::string*>(ud)->append(static_cast<const char*>(p), size);
-  return 0;
-}
-
 bool write_all(int fd, const std::string& data) {
   size_t done = 0;
   while (done < data.size()) {
@@ -239,9 +235,9 @@ const char* write_bytecode(lua_State* L, std::string_view stem) {
   int fd =
       flash::open_file(Boot::from(L).device().root_fd(), output, O_WRONLY | O_CREAT | O_TRUNC).fd;
   if (fd < 0) return "cannot open/write to file";
-  std::string bytecode;
-  lua_dump(L, dump_writer, &bytecode, strip);
-  bool ok = write_all(fd, bytecode);
+  std::string chunk;
+  (void)bytecode::dump(L, strip != 0, chunk);  // a Lua function: it dumps
+  bool ok = write_all(fd, chunk);
   if (::close(fd) != 0) ok = false;
   return ok ? nullptr : "writing to file failed";
 }

@@ -1,0 +1,7 @@
+-- args: --scratch
+-- operand: node_compile_damaged_lc_is_refused.flash
+-- stderr: W-LC: bad\.lc .*: not loaded
+-- runtime.md §3.3: a .lc damaged after node.compile wrote it (a power cut on
+-- the flash) is refused with Lua's binary-chunk error and W-LC, never run:
+-- the process goes on. The flash image node_compile_damaged_lc_is_refused.flash/
+-- holds init.lua (the test) and mod.lua.
