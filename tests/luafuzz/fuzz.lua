@@ -413,7 +413,8 @@ local creators = {
 -- Deep-pcall garbage (see deep_gc above).
 local function deep_garbage()
   local depth = rint(180, 200)
-  trace("deep garbage " .. depth)
+  local rounds = rint(2, 20) -- later rounds collect earlier rounds' garbage deep down
+  trace("deep garbage " .. depth .. " x" .. rounds)
   local function down(n)
     if n > 0 then return pcall(down, n - 1) end
     for _ = 1, rint(1, 8) do
@@ -425,7 +426,7 @@ local function deep_garbage()
     for i = 1, rint(100, 2000) do junk[i] = { i, tostring(i) } end
     if chance(0.5) then pcall(collectgarbage, "step", rint(0, 100)) end
   end
-  down(depth)
+  for i = 1, rounds do down(depth + i % 3) end
 end
 
 local function special()
