@@ -47,3 +47,20 @@ add_test(NAME raise_check.reports_only_the_raise_with_a_string_alive
                  ${CMAKE_BINARY_DIR})
 set_tests_properties(raise_check.reports_only_the_raise_with_a_string_alive
                      PROPERTIES TIMEOUT 120 LABELS style)
+
+# Lua API fuzzer (tests/luafuzz/README.md): a bounded run of fixed seeds, two
+# per profile, 8 s each, in both the release and the sanitizer passes. The
+# verdict is the exit status plus no sanitizer report. deep_gc and net_gc stay
+# off here: they reach known heap use-after-frees (a __gc failing at the
+# C-stack limit; a net socket's __gc called by the script during a lookup,
+# tests/luafuzz/known/) and are turned on once those are fixed.
+foreach(run "1;esp8266" "2;esp8266" "3;host" "4;host")
+  list(GET run 0 seed)
+  list(GET run 1 profile)
+  add_test(NAME luafuzz.seed_${seed}_${profile}
+           COMMAND $<TARGET_FILE:nodemcu-host> --profile ${profile} --scratch --timeout 60
+                   --dns-server 127.0.0.1:1 ${CMAKE_CURRENT_SOURCE_DIR}/tests/luafuzz/fuzz.lua
+                   seed=${seed} seconds=8)
+  set_tests_properties(luafuzz.seed_${seed}_${profile} PROPERTIES TIMEOUT 90 LABELS luafuzz
+                       FAIL_REGULAR_EXPRESSION "Sanitizer|runtime error:|E-INTERNAL")
+endforeach()

@@ -182,7 +182,10 @@ class Ping final : public Resource {
     received_.reset();
     sent_.reset();
     dead_ = true;
-    if (!looking_up_) close_handles();
+    // Teardown shuts the resolver down too, which drops the lookup's callback
+    // without calling it: waiting for the answer would hold the restart
+    // (runtime.md §2.5) for ever. abandon() has no lookup left either.
+    close_handles();
   }
 
   void set_looking_up() { looking_up_ = true; }

@@ -162,6 +162,10 @@ int Pipe::call_reader(lua_State* L) {
 
 void Pipe::run_reader() {
   task_pending_ = false;
+  if (box_ == nullptr) {  // detached while the task was queued
+    delete this;
+    return;
+  }
   lua_State* L = boot().L();
   in_reader_ = true;
   written_ = false;
@@ -171,6 +175,10 @@ void Pipe::run_reader() {
   anchor_.push(L);
   boot().invoke(2, CallbackKind::pipe);
   in_reader_ = false;
+  if (box_ == nullptr) {  // the reader detached its own pipe
+    if (!task_pending_) delete this;
+    return;
+  }
   // true reposts while the pipe holds data (the firmware checks it is not
   // empty, so a reader returning true cannot spin on nothing); false stops;
   // nil reposts only if the pipe was written meanwhile (§4.10).
@@ -198,6 +206,7 @@ void Pipe::detach() {
   anchor_.reset();
   if (box_ != nullptr) *box_ = nullptr;
   box_ = nullptr;
+  if (task_pending_ || in_reader_) return;  // run_reader frees it
   delete this;
 }
 

@@ -47,9 +47,16 @@ class Pipe final : public Resource {
   std::optional<std::string> read(const ReadSpec& spec);
   size_t nrec() const { return records_.size(); }
 
-  // __gc and teardown: drop every reference, clear the box, free the object.
+  // __gc (which a script may also call directly) and teardown: drop every
+  // reference and clear the box. The object is freed now, or, while its
+  // reader task is queued or running, when that task ends: the task holds
+  // `this`.
   void detach();
-  void shutdown(bool /*graceful*/) override { detach(); }
+  // Teardown drops the queued tasks (runtime.md §2.5), so none will free it.
+  void shutdown(bool /*graceful*/) override {
+    task_pending_ = false;
+    detach();
+  }
 
  private:
   struct Record {

@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include <cerrno>
+#include <cstdint>
 
 #include "lua/box.hpp"
 #include "modules/tmr/timer.hpp"
@@ -122,7 +123,9 @@ int tmr_ccount(lua_State* L) {
 }
 
 int tmr_delay(lua_State* L) {
-  lua_Integer us = luaL_checkinteger(L, 1);
+  // The firmware casts the argument to a signed 32-bit integer before its
+  // range check (runtime.md §4.1): 2^31 and 2^32 raise, -4294967295 is 1 µs.
+  auto us = static_cast<int32_t>(static_cast<uint32_t>(luaL_checkinteger(L, 1)));
   luaL_argcheck(L, us > 0, 1, "wrong arg range");
   // The device busy-waits; the whole runtime blocks here too, without spinning.
   // A signal or --timeout ends the wait so the shutdown of §2.7 is not delayed.
