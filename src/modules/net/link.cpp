@@ -58,7 +58,7 @@ int Link::fd() const {
   return fd;
 }
 
-int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
+void Link::connect(const sockaddr* addr, unsigned timeout_ms) {
   auto* req = new uv_connect_t;
   req->data = this;
   int rc = uv_tcp_connect(req, &tcp_, addr, on_connect);
@@ -68,10 +68,9 @@ int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
     // never inside connect() (net.md §4.1, §4.9.3).
     start_timer(0);
     timer_->failed_status = rc;
-    return 0;
+    return;
   }
   if (timeout_ms > 0) start_timer(timeout_ms);
-  return 0;
 }
 
 void Link::on_timeout(uv_timer_t* timer) {

@@ -41,7 +41,9 @@ class Link final {
   // the NetContext for teardown.
   void orphan();
 
-  int connect(const sockaddr* addr, unsigned timeout_ms);
+  // The outcome, even a refusal the OS gives at once, arrives as
+  // TcpSocket::on_connected on a later loop turn (net.md §4.1, §4.9.3).
+  void connect(const sockaddr* addr, unsigned timeout_ms);
   // Hands data to the OS: what the socket takes now is written at once, the
   // rest is copied and queued (design.md hot path). Returns true if all of it
   // was taken immediately.

@@ -95,8 +95,7 @@ void TcpSocket::connect_to(const Address& address) {
   uv_tcp_nodelay(link_->tcp(), 1);  // as on accepted sockets (tcp_server.cpp)
   Address target = address;
   target.set_port(port_);
-  int rc = link_->connect(target.sa(), boot().profile().connect_timeout_ms);
-  if (rc != 0) on_connected(rc);
+  link_->connect(target.sa(), boot().profile().connect_timeout_ms);
 }
 
 void TcpSocket::resolved(uint64_t generation, const Address* address) {
