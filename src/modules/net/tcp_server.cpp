@@ -217,7 +217,6 @@ struct TcpServerApi {
     uv_tcp_getsockname(&listener->tcp, reinterpret_cast<sockaddr*>(&ss), &n);
     Address bound;
     bound.storage = ss;
-    s->bound_ip_ = format_ip(bound.sa());
     if (port == 0 || host_port == 0) {
       // Port 0: the stack chose; the script sees that port unless it is mapped.
       if (port == 0) s->script_port_ = bound.port();
