@@ -48,4 +48,8 @@ class TcpServer final : public NetObject {
   bool waiting_ = false;   // a connection is deferred
 };
 
+void register_tcp_server(lua_State* L);
+// net.createServer([timeout]) (net.md §2.2).
+int create_server(lua_State* L);
+
 }  // namespace nmh::net

@@ -104,4 +104,6 @@ class TcpSocket final : public NetObject {
   uint32_t owed_ = 0;    // completed sends whose "sent" is due
 };
 
+void register_tcp_socket(lua_State* L);
+
 }  // namespace nmh::net
