@@ -2,7 +2,6 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -15,6 +14,7 @@
 #include "modules/net/errors.hpp"
 #include "modules/net/link.hpp"
 #include "modules/net/socket_common.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/tcp_socket.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
@@ -34,15 +34,8 @@ namespace {
 void set_accept_options(uv_tcp_t& listener, unsigned timeout_s) {
   uv_os_fd_t fd = -1;
   if (uv_fileno(reinterpret_cast<uv_handle_t*>(&listener), &fd) != 0) return;
-  int on = 1;
-  int idle = static_cast<int>(std::clamp(timeout_s, 1U, 32767U));
-  int interval = 10;
-  int count = 1;
-  setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+  set_keepalive(fd, static_cast<int>(std::clamp(timeout_s, 1U, 32767U)), 10, 1);
+  set_nodelay(fd);
 }
 }  // namespace
 

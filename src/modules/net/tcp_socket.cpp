@@ -1,7 +1,6 @@
 #include "modules/net/tcp_socket.hpp"
 
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 
 #include <algorithm>
 
@@ -11,6 +10,7 @@
 #include "modules/net/errors.hpp"
 #include "modules/net/link.hpp"
 #include "modules/net/socket_common.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/profile.hpp"
@@ -92,7 +92,7 @@ void TcpSocket::connect_to(const Address& address) {
   held_ = false;  // hold() belongs to one connection (net.md §4.5)
   link_ = new Link(NetContext::of(boot()), this, address.storage.ss_family);
   apply_ttl(link_->fd(), initial_ttl());
-  uv_tcp_nodelay(link_->tcp(), 1);  // as on accepted sockets (tcp_server.cpp)
+  set_nodelay(link_->fd());  // as on accepted sockets (tcp_server.cpp)
   Address target = address;
   target.set_port(port_);
   link_->connect(target.sa(), boot().profile().connect_timeout_ms);
