@@ -31,7 +31,7 @@ NetContext::NetContext(Boot& boot)
       // Made during teardown (past the boot's snapshot of its resources),
       // a keeper would never be shut down: orphans are then shut at once.
       keeper_(boot.halted() ? nullptr : new Keeper(boot, *this)),
-      teardown_(boot.halted() ? 1 : 0) {
+      teardown_(boot.halted() ? Teardown::graceful : Teardown::none) {
   buffer_ = std::make_unique<char[]>(buffer_size_);
   boot.loop()->data = this;
   uv_idle_init(boot.loop(), &handles_->idle);
@@ -94,7 +94,7 @@ void NetContext::forget_socket(TcpSocket* socket) {
 void NetContext::add_orphan(Link* link) {
   link->orphan_slot() = static_cast<uint32_t>(orphans_.size());
   orphans_.push_back(link);
-  if (teardown_ != 0) link->shutdown(teardown_ == 1);
+  if (teardown_ != Teardown::none) link->shutdown(teardown_ == Teardown::graceful);
 }
 
 void NetContext::remove_orphan(Link* link) {
@@ -108,7 +108,7 @@ void NetContext::remove_orphan(Link* link) {
 }
 
 void NetContext::teardown_links(bool graceful) {
-  teardown_ = graceful ? 1 : 2;
+  teardown_ = graceful ? Teardown::graceful : Teardown::abortive;
   std::vector<Link*> now = orphans_;  // none is freed before its close callback
   for (Link* link : now) link->shutdown(graceful);
 }
