@@ -26,8 +26,9 @@ namespace nmh::net {
 namespace {
 // Options every accepted socket needs, set once on the listening socket:
 // Linux copies them to each socket accept() returns, which saves four system
-// calls per connection (issue 5). The server idle timeout is TCP keepalive,
-// idle = timeout clamped to 1-32767 s, one probe after 10 s (net.md §8).
+// calls per connection (design.md hot path). The server idle timeout is TCP
+// keepalive, idle = timeout clamped to 1-32767 s, one probe after 10 s
+// (net.md §8).
 // TCP_NODELAY: the device's "sent" waits for the peer's ACK, so Nagle never
 // holds back its next send; here "sent" fires once the kernel has the data,
 // and without it a script's send-sent-send chain would wait on delayed ACKs.

@@ -77,7 +77,7 @@ class TcpSocket final : public NetObject {
   int initial_ttl() const;
 
   // Packed, small fields first to fill NetObject's last row: one of these
-  // lives per connection (issue 5: at most 0.5 KB a held connection).
+  // lives per connection (at most 0.5 KB per held connection, bench/README.md targets).
   State state_ = State::idle;
   bool held_ = false;
   bool delivering_ = false;
