@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include "modules/net/link.hpp"
-#include "modules/net/net_object.hpp"
-#include "modules/net/socket_common.hpp"
 #include "modules/net/tcp_server.hpp"
 #include "modules/net/tcp_socket.hpp"
 #include "runtime/profile.hpp"
@@ -33,7 +31,7 @@ NetContext::NetContext(Boot& boot)
       // Made during teardown (past the boot's snapshot of its resources),
       // a keeper would never be shut down: orphans are then shut at once.
       keeper_(boot.halted() ? nullptr : new Keeper(boot, *this)),
-      teardown_(boot.halted() ? 1 : 0) {
+      teardown_(boot.halted() ? Teardown::graceful : Teardown::none) {
   buffer_ = std::make_unique<char[]>(buffer_size_);
   boot.loop()->data = this;
   uv_idle_init(boot.loop(), &handles_->idle);
@@ -96,7 +94,7 @@ void NetContext::forget_socket(TcpSocket* socket) {
 void NetContext::add_orphan(Link* link) {
   link->orphan_slot() = static_cast<uint32_t>(orphans_.size());
   orphans_.push_back(link);
-  if (teardown_ != 0) link->shutdown(teardown_ == 1);
+  if (teardown_ != Teardown::none) link->shutdown(teardown_ == Teardown::graceful);
 }
 
 void NetContext::remove_orphan(Link* link) {
@@ -110,7 +108,7 @@ void NetContext::remove_orphan(Link* link) {
 }
 
 void NetContext::teardown_links(bool graceful) {
-  teardown_ = graceful ? 1 : 2;
+  teardown_ = graceful ? Teardown::graceful : Teardown::abortive;
   std::vector<Link*> now = orphans_;  // none is freed before its close callback
   for (Link* link : now) link->shutdown(graceful);
 }
@@ -162,52 +160,6 @@ void NetContext::fire_owed_sent() {
   }
   owing_.erase(owing_.begin(), owing_.begin() + static_cast<std::ptrdiff_t>(n));
   firing_ = false;
-}
-
-void NetObject::release_lua() {
-  anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
-  if (!buried_) {
-    buried_ = true;
-    NetContext::of(boot()).bury(this);
-  }
-}
-
-void NetObject::set_anchor(lua_State* L, bool active, int self_idx) {
-  if (active && !anchor_ && self_idx != 0) {
-    anchor_ = lua::Ref(L, self_idx);
-  } else if (!active) {
-    anchor_.reset();
-  }
-}
-
-void NetObject::emit(const lua::Ref& callback, int nargs) {
-  lua_State* L = boot().L();
-  if (!begin_emit(callback)) {
-    lua_pop(L, nargs);
-    return;
-  }
-  lua_rotate(L, -(nargs + 3), 3);  // handler, callback, self below the values
-  end_emit(nargs);
-}
-
-bool NetObject::begin_emit(const lua::Ref& callback) {
-  if (!callback || !anchor_) return false;
-  lua_State* L = boot().L();
-  Boot::push_handler(L);
-  callback.push(L);
-  anchor_.push(L);
-  return true;
-}
-
-void NetObject::end_emit(int nargs) {
-  boot().invoke_handled(nargs + 1, CallbackKind::net);  // drops everything once the boot is halted
-}
-
-void NetObject::store_callback(lua_State* L, lua::Ref& slot, int idx, const char* event_name) {
-  if (lua_isfunction(L, idx)) warn_self_capture(L, 1, idx, event_name);
-  slot = lua::Ref(L, idx);
 }
 
 }  // namespace nmh::net

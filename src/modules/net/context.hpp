@@ -6,6 +6,7 @@
 
 #include <uv.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,7 +97,10 @@ class NetContext final : public ModuleState {
   class Keeper;
   void teardown_links(bool graceful);
   Keeper* keeper_;  // the orphans' teardown hook in the boot's resource list
-  int teardown_;    // 0: running; 1: graceful teardown; 2: abortive
+  // Once teardown has begun, how an orphan is shut down the moment it is
+  // listed (runtime.md §2.5, §2.7).
+  enum class Teardown : uint8_t { none, graceful, abortive };
+  Teardown teardown_;
   std::vector<Link*> orphans_;
 };
 

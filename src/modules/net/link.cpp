@@ -1,6 +1,7 @@
 #include "modules/net/link.hpp"
 
 #include "modules/net/context.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/tcp_socket.hpp"
 
 namespace nmh::net {
@@ -58,7 +59,7 @@ int Link::fd() const {
   return fd;
 }
 
-int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
+void Link::connect(const sockaddr* addr, unsigned timeout_ms) {
   auto* req = new uv_connect_t;
   req->data = this;
   int rc = uv_tcp_connect(req, &tcp_, addr, on_connect);
@@ -68,10 +69,9 @@ int Link::connect(const sockaddr* addr, unsigned timeout_ms) {
     // never inside connect() (net.md §4.1, §4.9.3).
     start_timer(0);
     timer_->failed_status = rc;
-    return 0;
+    return;
   }
   if (timeout_ms > 0) start_timer(timeout_ms);
-  return 0;
 }
 
 void Link::on_timeout(uv_timer_t* timer) {
@@ -144,11 +144,8 @@ void Link::on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
       // libuv reports EOF on POLLHUP after a short read without reading the
       // socket's error; a peer's RST (net.md §9.3: -9, not 0) is still
       // pending there.
-      int err = 0;
-      socklen_t len = sizeof err;
-      if (getsockopt(self->fd(), SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err != 0) {
-        status = uv_translate_sys_error(err);
-      }
+      int err = pending_error(self->fd());
+      if (err != 0) status = uv_translate_sys_error(err);
     }
     self->stop_reading();
     self->owner_->on_end(status);
@@ -225,10 +222,7 @@ void Link::abort() {
     // uv_tcp_close_reset refuse): otherwise the kernel would go on flushing
     // the send buffer of the closed socket on its own.
     int fd = this->fd();
-    if (fd >= 0) {
-      linger hard{1, 0};
-      setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
-    }
+    if (fd >= 0) set_reset_on_close(fd);
     uv_close(tcp, on_closed);
   }
   close_handles();

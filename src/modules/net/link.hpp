@@ -3,8 +3,8 @@
 // and frees itself when its handles are closed (design.md, object lifetime).
 // It is not a Resource: its socket, or the NetContext once it is orphaned,
 // reaches it at teardown, and it counts in the boot's live resources until
-// freed. One lives per connection, so each byte counts (issue 5: at most
-// 0.5 KB a held connection, everything included).
+// freed. One lives per connection, so each byte counts (at most 0.5 KB
+// per held connection, everything included: bench/README.md targets).
 #pragma once
 
 #include <uv.h>
@@ -41,7 +41,9 @@ class Link final {
   // the NetContext for teardown.
   void orphan();
 
-  int connect(const sockaddr* addr, unsigned timeout_ms);
+  // The outcome, even a refusal the OS gives at once, arrives as
+  // TcpSocket::on_connected on a later loop turn (net.md §4.1, §4.9.3).
+  void connect(const sockaddr* addr, unsigned timeout_ms);
   // Hands data to the OS: what the socket takes now is written at once, the
   // rest is copied and queued (design.md hot path). Returns true if all of it
   // was taken immediately.
@@ -80,7 +82,8 @@ class Link final {
   static void on_closed(uv_handle_t* handle);
   // The timer (connect timeout, net.md §13; flush limits) is made on first
   // use: an accepted connection closed with nothing queued never needs one,
-  // and every byte here is paid per held connection (issue 5: ≤ 0.5 KB each).
+  // and every byte here is paid per held connection (at most 0.5 KB each,
+  // bench/README.md targets).
   void start_timer(uint64_t ms);
   void close_handles();
 

@@ -15,6 +15,7 @@
 
 #include "modules/net/address.hpp"
 #include "modules/net/socket_common.hpp"
+#include "modules/net/sockopt.hpp"
 #include "runtime/boot.hpp"
 
 namespace nmh::net {
@@ -52,19 +53,7 @@ class Memberships final : public ModuleState {
     }
     int fd = ::socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return;
-    int rc = -1;
-    if (family == AF_INET) {
-      ip_mreqn req{};
-      std::memcpy(&req.imr_multiaddr, group.data(), sizeof req.imr_multiaddr);
-      req.imr_ifindex = static_cast<int>(ifindex);
-      rc = setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &req, sizeof req);
-    } else {
-      ipv6_mreq req{};
-      std::memcpy(&req.ipv6mr_multiaddr, group.data(), sizeof req.ipv6mr_multiaddr);
-      req.ipv6mr_interface = ifindex;
-      rc = setsockopt(fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &req, sizeof req);
-    }
-    if (rc != 0) {
+    if (join_group(fd, family, group.data(), ifindex) != 0) {
       ::close(fd);  // a failing join is silently ignored (net.md §6 step 3)
       return;
     }

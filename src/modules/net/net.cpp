@@ -3,6 +3,7 @@
 #include "modules/net/dns.hpp"
 #include "modules/net/ifinfo.hpp"
 #include "modules/net/multicast.hpp"
+#include "modules/net/tcp_server.hpp"
 #include "modules/net/tcp_socket.hpp"
 #include "modules/net/udp_socket.hpp"
 #include "modules/net/warnings.hpp"
@@ -11,12 +12,6 @@
 #include "runtime/profile.hpp"
 
 namespace nmh {
-
-namespace net {
-void register_tcp_socket(lua_State* L);
-void register_tcp_server(lua_State* L);
-int create_server(lua_State* L);
-}  // namespace net
 
 namespace {
 

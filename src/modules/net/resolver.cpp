@@ -46,7 +46,8 @@ struct ConfServer {
 const std::vector<ConfServer>& resolv_conf_servers() {
   static const std::vector<ConfServer> servers = [] {
     // Plain reads and splits: iostreams would bring their locale machinery
-    // into the static image, which costs page faults at every start (issue 5).
+    // into the static image, which costs page faults at every start
+    // (bench/README.md targets: startup).
     std::vector<ConfServer> out;
     std::string text;
     if (!read_host_file("/etc/resolv.conf", text)) return out;

@@ -52,8 +52,6 @@ class CaresResolver final : public Resolver, public Resource {
   // those in flight finish with the one they started with.
   void server_changed(int slot);
 
-  size_t in_flight() const { return in_flight_; }
-
  private:
   struct Channel;
   struct Lookup {

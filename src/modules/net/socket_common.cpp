@@ -6,6 +6,7 @@
 
 #include "lua/error.hpp"
 #include "modules/net/address.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
@@ -77,28 +78,7 @@ void apply_ttl(int fd, int ttl) {
   sockaddr_storage ss{};
   socklen_t len = sizeof ss;
   if (getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len) != 0) return;
-  if (ss.ss_family == AF_INET6) {
-    setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &value, sizeof value);
-    setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &value, sizeof value);
-  } else {
-    setsockopt(fd, IPPROTO_IP, IP_TTL, &value, sizeof value);
-    setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &value, sizeof value);
-  }
-}
-
-int read_ttl(int fd) {
-  int value = 64;
-  if (fd < 0) return value;
-  socklen_t len = sizeof value;
-  sockaddr_storage ss{};
-  socklen_t slen = sizeof ss;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &slen);
-  if (ss.ss_family == AF_INET6) {
-    getsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &value, &len);
-  } else {
-    getsockopt(fd, IPPROTO_IP, IP_TTL, &value, &len);
-  }
-  return value;
+  set_ttl(fd, ss.ss_family, value);
 }
 
 uint16_t map_port(lua_State* L, uint16_t port) {

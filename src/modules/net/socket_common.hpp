@@ -55,8 +55,8 @@ std::string callback_location(lua_State* L, const lua::Ref& fn);
 void note_errno(Boot& boot, const char* operation, int uv_status);
 
 // IP_TTL or IPV6_UNICAST_HOPS (and the multicast TTL); 0 is sent as 1 (net.md §4.8).
+// read_ttl (sockopt.hpp) gives the value back.
 void apply_ttl(int fd, int ttl);
-int read_ttl(int fd);
 
 // The host port a listen on device port binds (--port-map, net.md §12.3); 0
 // lets the OS choose. A mapping is announced with N-PORT.

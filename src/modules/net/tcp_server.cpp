@@ -2,7 +2,6 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -15,6 +14,7 @@
 #include "modules/net/errors.hpp"
 #include "modules/net/link.hpp"
 #include "modules/net/socket_common.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/tcp_socket.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
@@ -26,23 +26,17 @@ namespace nmh::net {
 namespace {
 // Options every accepted socket needs, set once on the listening socket:
 // Linux copies them to each socket accept() returns, which saves four system
-// calls per connection (issue 5). The server idle timeout is TCP keepalive,
-// idle = timeout clamped to 1-32767 s, one probe after 10 s (net.md §8).
+// calls per connection (design.md hot path). The server idle timeout is TCP
+// keepalive, idle = timeout clamped to 1-32767 s, one probe after 10 s
+// (net.md §8).
 // TCP_NODELAY: the device's "sent" waits for the peer's ACK, so Nagle never
 // holds back its next send; here "sent" fires once the kernel has the data,
 // and without it a script's send-sent-send chain would wait on delayed ACKs.
 void set_accept_options(uv_tcp_t& listener, unsigned timeout_s) {
   uv_os_fd_t fd = -1;
   if (uv_fileno(reinterpret_cast<uv_handle_t*>(&listener), &fd) != 0) return;
-  int on = 1;
-  int idle = static_cast<int>(std::clamp(timeout_s, 1U, 32767U));
-  int interval = 10;
-  int count = 1;
-  setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
-  setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+  set_keepalive(fd, static_cast<int>(std::clamp(timeout_s, 1U, 32767U)), 10, 1);
+  set_nodelay(fd);
 }
 }  // namespace
 
@@ -217,7 +211,6 @@ struct TcpServerApi {
     uv_tcp_getsockname(&listener->tcp, reinterpret_cast<sockaddr*>(&ss), &n);
     Address bound;
     bound.storage = ss;
-    s->bound_ip_ = format_ip(bound.sa());
     if (port == 0 || host_port == 0) {
       // Port 0: the stack chose; the script sees that port unless it is mapped.
       if (port == 0) s->script_port_ = bound.port();

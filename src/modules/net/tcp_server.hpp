@@ -21,7 +21,6 @@ class TcpServer final : public NetObject {
 
   bool listening() const { return listener_ != nullptr; }
   uint16_t script_port() const { return script_port_; }
-  const std::string& bound_ip() const { return bound_ip_; }
   // A slot opened under the esp8266 cap: take the connection that waited (net.md §13).
   void accept_deferred();
 
@@ -46,8 +45,11 @@ class TcpServer final : public NetObject {
   Listener* listener_ = nullptr;
   uint16_t script_port_ = 0;
   std::string report_ip_;  // what getaddr says: the script's view (net.md §3.4, §12.2)
-  std::string bound_ip_;   // the address the OS socket is bound to
   bool waiting_ = false;   // a connection is deferred
 };
+
+void register_tcp_server(lua_State* L);
+// net.createServer([timeout]) (net.md §2.2).
+int create_server(lua_State* L);
 
 }  // namespace nmh::net

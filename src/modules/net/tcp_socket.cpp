@@ -1,7 +1,6 @@
 #include "modules/net/tcp_socket.hpp"
 
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 
 #include <algorithm>
 
@@ -11,6 +10,7 @@
 #include "modules/net/errors.hpp"
 #include "modules/net/link.hpp"
 #include "modules/net/socket_common.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/profile.hpp"
@@ -92,11 +92,10 @@ void TcpSocket::connect_to(const Address& address) {
   held_ = false;  // hold() belongs to one connection (net.md §4.5)
   link_ = new Link(NetContext::of(boot()), this, address.storage.ss_family);
   apply_ttl(link_->fd(), initial_ttl());
-  uv_tcp_nodelay(link_->tcp(), 1);  // as on accepted sockets (tcp_server.cpp)
+  set_nodelay(link_->fd());  // as on accepted sockets (tcp_server.cpp)
   Address target = address;
   target.set_port(port_);
-  int rc = link_->connect(target.sa(), boot().profile().connect_timeout_ms);
-  if (rc != 0) on_connected(rc);
+  link_->connect(target.sa(), boot().profile().connect_timeout_ms);
 }
 
 void TcpSocket::resolved(uint64_t generation, const Address* address) {
@@ -179,26 +178,42 @@ void TcpSocket::on_end(int status) {
   end(code, status == UV_EOF);
 }
 
-void TcpSocket::end(int code, bool graceful) {
-  lua_State* L = boot().L();
+void TcpSocket::finish_connection(How how) {
   if (link_ != nullptr) {
-    if (graceful) {
-      link_->close_graceful();
-    } else {
-      link_->abort();
+    switch (how) {
+      case How::reset:
+        link_->abort();
+        break;
+      case How::fin:
+        link_->close_graceful();
+        break;
+      case How::close:
+        // The device answers a close with RST only when hold() left its
+        // window short (net.md §4.4); otherwise unread input is dropped.
+        if (!held_) link_->discard_input();
+        link_->close_graceful(true);
+        break;
+      case How::teardown:
+        break;
     }
     link_->orphan();
     link_ = nullptr;
   }
-  // Marked closed before the callback: close() inside it raises (net.md §4.4).
   state_ = State::idle;
   ++generation_;
   owed_ = 0;
   unsent_ = 0;
   if (counted_) {
     counted_ = false;
-    NetContext::of(boot()).connection_down();
+    // At teardown the count goes with the context: no slot opens for a deferred accept.
+    if (how != How::teardown) NetContext::of(boot()).connection_down();
   }
+}
+
+void TcpSocket::end(int code, bool graceful) {
+  lua_State* L = boot().L();
+  // Marked closed before the callback: close() inside it raises (net.md §4.4).
+  finish_connection(graceful ? How::fin : How::reset);
   Event e = code < 0 && callbacks_[kReconnection] ? kReconnection : kDisconnection;
   lua_pushinteger(L, code);
   emit(e, 1);
@@ -220,24 +235,14 @@ void TcpSocket::fire_sent_events() {
 
 void TcpSocket::detach() {
   for (auto& cb : callbacks_) cb.reset();
-  if (link_ != nullptr) {
-    link_->orphan();
-    link_->close_graceful();
-    link_ = nullptr;
-  }
-  if (counted_) {
-    counted_ = false;
-    NetContext::of(boot()).connection_down();
-  }
+  finish_connection(How::fin);
   release_lua();
 }
 
 void TcpSocket::shutdown(bool /*graceful*/) {
   // The Link, now an orphan, is shut down by the NetContext; here only Lua is let go.
   for (auto& cb : callbacks_) cb.reset();
-  if (link_ != nullptr) link_->orphan();
-  link_ = nullptr;
-  counted_ = false;
+  finish_connection(How::teardown);
   release_lua();
 }
 
@@ -337,29 +342,13 @@ struct TcpSocketApi {
     switch (s->state_) {
       case TcpSocket::State::idle:
         return luaL_error(L, "not connected");
-      case TcpSocket::State::resolving:
-        break;  // its "dns" event still fires (net.md §4.4)
-      case TcpSocket::State::connecting:
-        s->link_->abort();
-        s->link_->orphan();
-        s->link_ = nullptr;
-        break;
+      case TcpSocket::State::resolving:  // no Link yet; its "dns" event still fires (net.md §4.4)
       case TcpSocket::State::connected:
-        // The device answers a close with RST only when hold() left its
-        // window short (net.md §4.4); otherwise unread input is dropped.
-        if (!s->held_) s->link_->discard_input();
-        s->link_->close_graceful(true);
-        s->link_->orphan();
-        s->link_ = nullptr;
+        s->finish_connection(TcpSocket::How::close);
         break;
-    }
-    s->state_ = TcpSocket::State::idle;
-    ++s->generation_;
-    s->owed_ = 0;
-    s->unsent_ = 0;
-    if (s->counted_) {
-      s->counted_ = false;
-      NetContext::of(Boot::from(L)).connection_down();
+      case TcpSocket::State::connecting:
+        s->finish_connection(TcpSocket::How::reset);
+        break;
     }
     s->update_anchor(L);
     return 0;

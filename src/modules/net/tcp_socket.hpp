@@ -62,12 +62,22 @@ class TcpSocket final : public NetObject {
   void set_callback(lua_State* L, Event e, int idx, const char* event_name);
   void update_anchor(lua_State* L, int self_idx = 0);
   void connect_to(const Address& address);
+  // How the Link is let go when a connection ends.
+  enum class How : uint8_t {
+    reset,     // RST: a failed connection, an attempt abandoned by close() (net.md §4.4)
+    fin,       // queued data, then FIN: the peer's FIN (net.md §4.9.5), a collected socket
+    close,     // the script's close(): a patient flush, unread input dropped (net.md §4.4)
+    teardown,  // only orphaned: the NetContext shuts it down (runtime.md §2.5, §2.7)
+  };
+  // The one way a connection ends: lets the Link go, marks the socket idle
+  // in a new generation with nothing owed, and gives back its slot.
+  void finish_connection(How how);
   void end(int code, bool graceful);
   void resolved(uint64_t generation, const Address* address);
   int initial_ttl() const;
 
   // Packed, small fields first to fill NetObject's last row: one of these
-  // lives per connection (issue 5: at most 0.5 KB a held connection).
+  // lives per connection (at most 0.5 KB per held connection, bench/README.md targets).
   State state_ = State::idle;
   bool held_ = false;
   bool delivering_ = false;
@@ -93,5 +103,7 @@ class TcpSocket final : public NetObject {
   uint32_t unsent_ = 0;  // send() calls whose "sent" has not fired
   uint32_t owed_ = 0;    // completed sends whose "sent" is due
 };
+
+void register_tcp_socket(lua_State* L);
 
 }  // namespace nmh::net

@@ -13,6 +13,7 @@
 #include "modules/net/dns.hpp"
 #include "modules/net/errors.hpp"
 #include "modules/net/socket_common.hpp"
+#include "modules/net/sockopt.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/profile.hpp"
@@ -149,7 +150,7 @@ int UdpSocket::bind(lua_State* L, uint16_t script_port, const Address& requested
   handle_ = h;
   v6_ = requested.v6();
   // Broadcast needs no extra step on the device (net.md §5.2).
-  uv_udp_set_broadcast(&h->udp, 1);
+  set_broadcast(fd());
   int ttl = b.profile().default_ttl;
   if (ttl > 0) apply_ttl(fd(), ttl);  // IP_DEFAULT_TTL, unicast and multicast (net.md §5.4)
   sockaddr_storage ss{};
