@@ -44,12 +44,18 @@ NetContext::~NetContext() {
   if (boot_.loop()->data == this) boot_.loop()->data = nullptr;
   delete keeper_;
   for (Resource* r : graveyard_) delete r;
-  // The second close callback frees both handles.
-  handles_->idle.data = nullptr;
+  // The last close callback frees both handles. libuv runs close callbacks
+  // in no promised order (1.44 runs the last closed first), so each one
+  // counts: freeing with a given one let libuv read the other after free.
+  handles_->idle.data = handles_;
   handles_->check.data = handles_;
-  uv_close(reinterpret_cast<uv_handle_t*>(&handles_->idle), nullptr);
-  uv_close(reinterpret_cast<uv_handle_t*>(&handles_->check),
-           [](uv_handle_t* h) { delete static_cast<Handles*>(h->data); });
+  handles_->open = 2;
+  auto closed = [](uv_handle_t* h) {
+    auto* both = static_cast<Handles*>(h->data);
+    if (--both->open == 0) delete both;
+  };
+  uv_close(reinterpret_cast<uv_handle_t*>(&handles_->idle), closed);
+  uv_close(reinterpret_cast<uv_handle_t*>(&handles_->check), closed);
 }
 
 void NetContext::connection_down() {

@@ -92,6 +92,7 @@ class NetContext final : public ModuleState {
   struct Handles {
     uv_idle_t idle;
     uv_check_t check;
+    int open = 0;  // handles still to close, once closing starts
   };
   Handles* handles_;  // heap-allocated: they close after this state is gone
   class Keeper;
