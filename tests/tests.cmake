@@ -38,3 +38,19 @@ foreach(test ${py_tests})
   set_tests_properties(peers.${name} PROPERTIES TIMEOUT 300 LABELS peers
                        ENVIRONMENT "NODEMCU_HOST=$<TARGET_FILE:nodemcu-host>")
 endforeach()
+
+# Fuzz targets (NODEMCU_FUZZ): each tests/fuzz/NAME_fuzz.cpp is a libFuzzer
+# binary NAME_fuzz over the core; scripts/fuzz builds the target fuzz_targets
+# and runs each with its seeds from tests/fuzz/corpus/NAME.
+if(NODEMCU_FUZZ)
+  file(GLOB fuzz_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/*_fuzz.cpp)
+  add_custom_target(fuzz_targets)
+  foreach(source ${fuzz_sources})
+    get_filename_component(name ${source} NAME_WE)
+    add_executable(${name} ${source})
+    target_compile_options(${name} PRIVATE ${warnings})
+    target_link_libraries(${name} PRIVATE nodemcu_core)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    add_dependencies(fuzz_targets ${name})
+  endforeach()
+endif()
