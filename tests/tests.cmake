@@ -39,6 +39,7 @@ foreach(test ${py_tests})
                        ENVIRONMENT "NODEMCU_HOST=$<TARGET_FILE:nodemcu-host>")
 endforeach()
 
+<<<<<<< HEAD
 # The raise-rule checker (scripts/check-raise, src/lua/error.hpp) on a fixture
 # with one forbidden raise and one allowed shape: it must report exactly the
 # forbidden one. It reads this build's compile_commands.json for the flags.
@@ -64,3 +65,19 @@ foreach(run "1;esp8266" "2;esp8266" "3;host" "4;host")
   set_tests_properties(luafuzz.seed_${seed}_${profile} PROPERTIES TIMEOUT 90 LABELS luafuzz
                        FAIL_REGULAR_EXPRESSION "Sanitizer|runtime error:|E-INTERNAL")
 endforeach()
+=======
+# Fuzz targets (NODEMCU_FUZZ): each tests/fuzz/NAME_fuzz.cpp is a libFuzzer
+# binary NAME_fuzz over the core; scripts/fuzz builds the target fuzz_targets
+# and runs each with its seeds from tests/fuzz/corpus/NAME.
+if(NODEMCU_FUZZ)
+  file(GLOB fuzz_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/*_fuzz.cpp)
+  add_custom_target(fuzz_targets)
+  foreach(source ${fuzz_sources})
+    get_filename_component(name ${source} NAME_WE)
+    add_executable(${name} ${source})
+    target_compile_options(${name} PRIVATE ${warnings})
+    target_link_libraries(${name} PRIVATE nodemcu_core)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    add_dependencies(fuzz_targets ${name})
+  endforeach()
+endif()

@@ -258,6 +258,9 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
     }
   }
   if (i < argv.size()) {
+    // An empty operand names no file; taken as given it would read as "no
+    // operand" (flash root = cwd) with ARGs after it (§1.1), so it is refused.
+    if (argv[i].empty()) return fail("empty SCRIPT or DIR operand");
     o.operand = argv[i++];
     o.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
   }

@@ -13,21 +13,19 @@ namespace nmh {
 ConsoleInput::ConsoleInput(Boot& boot, StdinReader& reader) : Resource(boot), reader_(reader) {}
 
 void ConsoleInput::feed(std::string_view bytes) {
-  buffer_.append(bytes);
+  lines_.append(bytes);
   post_line_task();
 }
 
 void ConsoleInput::feed_end() {
-  // The device never sees EOF; on the host a last line without its newline
-  // would otherwise be lost, so it runs like any other.
-  if (!buffer_.empty() && buffer_.back() != '\n') buffer_ += '\n';
+  lines_.end();
   post_line_task();
 }
 
 void ConsoleInput::post_line_task() {
   // One pending task at a time, as the firmware's stdin pipe reader: it runs
   // one line and reposts while lines remain (runtime.md §4.9.3).
-  if (task_pending_ || buffer_.find('\n') == std::string::npos) return;
+  if (task_pending_ || !lines_.has_line()) return;
   if (boot().post(
           Priority::low, [this] { run_line(); }, "console") != PostResult::refused) {
     task_pending_ = true;
@@ -36,18 +34,16 @@ void ConsoleInput::post_line_task() {
 
 void ConsoleInput::run_line() {
   task_pending_ = false;
-  size_t end = buffer_.find('\n');
-  if (end == std::string::npos) return;
-  std::string line = buffer_.substr(0, end);
-  buffer_.erase(0, end + 1);
-  boot().console_line(line, true);
+  std::optional<std::string> line = lines_.take_line();
+  if (!line) return;
+  boot().console_line(*line, true);
   post_line_task();
 }
 
 void ConsoleInput::shutdown(bool /*graceful*/) {
   // Lines read but not yet run go to the next boot, so what a piped session
   // does after node.restart() does not depend on how the pipe was chunked.
-  reader_.input_gone(this, buffer_);
+  reader_.input_gone(this, lines_.buffered());
   delete this;
 }
 
@@ -218,7 +214,7 @@ void StdinReader::dispatch(std::string_view bytes) {
   // With uart.on("data", ..., 0) the interpreter sees nothing (runtime.md §4.9.2).
   bool to_interpreter =
       listener_ != nullptr ? listener_->rx_to_interpreter() : device_.options().interactive;
-  if (to_interpreter) input_->feed(normalise_lines(bytes));
+  if (to_interpreter) input_->feed(line_ends_.normalise(bytes));
 }
 
 void StdinReader::end_of_input() {
@@ -230,22 +226,6 @@ void StdinReader::end_of_input() {
       listener_ != nullptr ? listener_->rx_to_interpreter() : device_.options().interactive;
   if (listener_ != nullptr) listener_->on_rx_end();
   if (to_interpreter && input_ != nullptr) input_->feed_end();
-}
-
-std::string StdinReader::normalise_lines(std::string_view bytes) {
-  // The firmware's input driver ends a line at CR or LF and folds CR LF and
-  // LF CR pairs into one end, so a CRLF file runs as it would on the device.
-  std::string out;
-  out.reserve(bytes.size());
-  for (char ch : bytes) {
-    if ((ch == '\r' && last_char_ == '\n') || (ch == '\n' && last_char_ == '\r')) {
-      last_char_ = 0;
-      continue;
-    }
-    last_char_ = ch;
-    out += ch == '\r' ? '\n' : ch;
-  }
-  return out;
 }
 
 void StdinReader::close() {

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/console_lines.hpp"
 #include "runtime/resource.hpp"
 
 namespace nmh {
@@ -51,9 +52,8 @@ class ConsoleInput final : public Resource {
   void run_line();
 
   StdinReader& reader_;
-  std::string buffer_;
+  LineQueue lines_;
   bool task_pending_ = false;
-  bool ended_ = false;
 };
 
 class StdinReader {
@@ -92,8 +92,6 @@ class StdinReader {
   void received(std::string_view bytes);
   void dispatch(std::string_view bytes);
   void end_of_input();
-  // The interpreter path of the UART: CR, LF, CR LF and LF CR each end a line.
-  std::string normalise_lines(std::string_view bytes);
 
   Device& device_;
   Kind kind_ = Kind::none;
@@ -102,7 +100,8 @@ class StdinReader {
   bool eof_ = false;
   bool eof_delivered_ = false;
   bool closed_ = false;
-  char last_char_ = 0;
+  // The interpreter path of the UART: CR, LF, CR LF and LF CR each end a line.
+  LineEnds line_ends_;
 
   ConsoleInput* input_ = nullptr;
   RxListener* listener_ = nullptr;

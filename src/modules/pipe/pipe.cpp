@@ -1,7 +1,5 @@
 #include "modules/pipe/pipe.hpp"
 
-#include <cstring>
-
 #include "lua/box.hpp"
 
 namespace nmh {
@@ -25,45 +23,19 @@ Pipe::Pipe(Boot& boot, Pipe** box, lua::Ref reader, Priority prio)
     : Resource(boot), box_(box), reader_(std::move(reader)), prio_(prio) {}
 
 Pipe::~Pipe() {
-  boot().heap().charge(-kRecordCharge * static_cast<long long>(records_.size()));
+  boot().heap().charge(-kRecordCharge * static_cast<long long>(buffer_.nrec()));
 }
 
-Pipe::Record& Pipe::add_record(bool at_head) {
-  boot().heap().charge(kRecordCharge);
-  return at_head ? records_.emplace_front() : records_.emplace_back();
+void Pipe::charge_records(size_t before) {
+  auto delta = static_cast<long long>(buffer_.nrec()) - static_cast<long long>(before);
+  if (delta != 0) boot().heap().charge(kRecordCharge * delta);
 }
 
-void Pipe::drop_head() {
-  records_.pop_front();
-  boot().heap().charge(-kRecordCharge);
-}
-
-// The record arithmetic follows the firmware's pipe.c, so records split
-// where the device's do and nrec() agrees with it.
 void Pipe::write(lua_State* L, int self_idx, std::string_view bytes) {
   if (bytes.empty()) return;  // an empty write posts nothing
-  const char* s = bytes.data();
-  size_t l = bytes.size();
-  Record* r = records_.empty() ? &add_record(false) : &records_.back();
-  for (;;) {
-    size_t used = r->used();
-    if (used == kRecordSize) {
-      r = &add_record(false);
-      used = 0;
-    } else if (kRecordSize - r->end < l) {
-      std::memmove(r->buf.data(), r->buf.data() + r->start, used);
-      r->start = 0;
-      r->end = used;
-    }
-    size_t room = kRecordSize - used;
-    if (l <= room) break;
-    std::memcpy(r->buf.data() + r->end, s, room);
-    r->end += room;
-    l -= room;
-    s += room;
-  }
-  std::memcpy(r->buf.data() + r->end, s, l);
-  r->end += l;
+  size_t before = buffer_.nrec();
+  buffer_.write(bytes);
+  charge_records(before);
 
   if (!reader_) return;
   if (in_reader_) {
@@ -75,61 +47,15 @@ void Pipe::write(lua_State* L, int self_idx, std::string_view bytes) {
 }
 
 void Pipe::unread(std::string_view bytes) {
-  if (bytes.empty()) return;
-  const char* s = bytes.data();
-  size_t l = bytes.size();
-  Record* r = records_.empty() ? &add_record(false) : &records_.front();
-  for (;;) {
-    size_t used = r->used();
-    size_t room = kRecordSize - used;
-    if (used == kRecordSize) {
-      // Filling leftwards: a new head record, empty at its right end.
-      r = &add_record(true);
-      room = kRecordSize;
-      r->start = r->end = kRecordSize;
-    } else if (r->start < l) {
-      std::memmove(r->buf.data() + room, r->buf.data() + r->start, used);
-      r->start = room;
-      r->end = kRecordSize;
-    }
-    if (l <= room) break;
-    l -= room;
-    std::memcpy(r->buf.data(), s + l, room);
-    r->start = 0;
-  }
-  r->start -= l;
-  std::memcpy(r->buf.data() + r->start, s, l);
+  size_t before = buffer_.nrec();
+  buffer_.unread(bytes);
+  charge_records(before);
 }
 
 std::optional<std::string> Pipe::read(const ReadSpec& spec) {
-  if (records_.empty()) return std::nullopt;
-  std::string out;
-  size_t n = spec.size;
-  bool delimited = n == 0;
-  bool more = true;
-  while (!records_.empty() && more) {
-    Record& r = records_.front();
-    size_t take = 0;
-    size_t used = 0;
-    if (delimited) {
-      const char* begin = r.buf.data() + r.start;
-      const void* hit = std::memchr(begin, spec.delim, r.used());
-      if (hit == nullptr) {
-        take = used = r.used();
-      } else {
-        used = static_cast<size_t>(static_cast<const char*>(hit) - begin) + 1;
-        take = spec.keep ? used : used - 1;
-        more = false;
-      }
-    } else {
-      take = used = n < r.used() ? n : r.used();
-      n -= used;
-      more = n > 0;
-    }
-    out.append(r.buf.data() + r.start, take);
-    r.start += used;
-    if (r.start == r.end) drop_head();
-  }
+  size_t before = buffer_.nrec();
+  std::optional<std::string> out = buffer_.read(spec);
+  charge_records(before);
   return out;
 }
 
@@ -185,7 +111,7 @@ void Pipe::run_reader() {
   bool repost = false;
   switch (verdict_) {
     case Verdict::repost:
-      repost = !records_.empty();
+      repost = !buffer_.empty();
       break;
     case Verdict::stop:
       repost = false;

@@ -1,18 +1,15 @@
-// A pipe object (runtime.md §4.10): a FIFO of bytes kept, as on the device,
-// in records of up to 256 bytes (the firmware's LUAL_BUFFERSIZE), so nrec()
-// counts what the device would. An optional reader function runs as a task
-// of the pipe's priority after a write. The C++ object owns the records and
-// the Lua references; the userdata holds only a pointer (design.md).
+// A pipe object (runtime.md §4.10): a PipeBuffer of bytes and an optional
+// reader function that runs as a task of the pipe's priority after a write. The C++ object owns the
+// records and the Lua references; the userdata holds only a pointer (design.md).
 #pragma once
 
-#include <array>
 #include <cstddef>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "lua/ref.hpp"
+#include "modules/pipe/pipe_buffer.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/resource.hpp"
 
@@ -21,14 +18,8 @@ namespace nmh {
 class Pipe final : public Resource {
  public:
   static constexpr const char* kMetatable = "pipe.pipe";
-  static constexpr size_t kRecordSize = 256;
-
-  // What p:read() takes: `size` bytes, or (size 0) through `delim`, kept if `keep`.
-  struct ReadSpec {
-    size_t size = 0;
-    char delim = '\n';
-    bool keep = true;
-  };
+  static constexpr size_t kRecordSize = PipeBuffer::kRecordSize;
+  using ReadSpec = PipeBuffer::ReadSpec;
 
   // Pushes a new pipe's userdata; its reader is the function at reader_idx,
   // or none for 0. The userdata is made before the reference, so running out
@@ -45,7 +36,7 @@ class Pipe final : public Resource {
   void unread(std::string_view bytes);
   // A record, or nothing when the pipe is empty.
   std::optional<std::string> read(const ReadSpec& spec);
-  size_t nrec() const { return records_.size(); }
+  size_t nrec() const { return buffer_.nrec(); }
 
   // __gc (which a script may also call directly) and teardown: drop every
   // reference and clear the box. The object is freed now, or, while its
@@ -59,17 +50,11 @@ class Pipe final : public Resource {
   }
 
  private:
-  struct Record {
-    size_t start = 0;
-    size_t end = 0;
-    std::array<char, kRecordSize> buf{};
-    size_t used() const { return end - start; }
-  };
   enum class Verdict { none, repost, stop };
 
   static int call_reader(lua_State* L);
-  Record& add_record(bool at_head);
-  void drop_head();
+  // Charges the device heap for records made or freed since `before` (runtime.md §5.2).
+  void charge_records(size_t before);
   void post_reader();
   void run_reader();
 
@@ -77,7 +62,7 @@ class Pipe final : public Resource {
   lua::Ref reader_;
   lua::Ref anchor_;  // the userdata, while a reader task is pending or running
   Priority prio_;
-  std::deque<Record> records_;
+  PipeBuffer buffer_;
   bool task_pending_ = false;
   bool in_reader_ = false;
   bool written_ = false;  // a write happened while the reader ran

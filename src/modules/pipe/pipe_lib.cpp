@@ -28,10 +28,10 @@ Pipe::ReadSpec check_spec(lua_State* L, int idx) {
   } else if (!lua_isnoneornil(L, idx)) {
     size_t len = 0;
     const char* s = lua_tolstring(L, idx, &len);
-    bool valid = s != nullptr && (len == 1 || (len == 2 && s[1] == '+'));
-    if (!valid) lua::raise_arg(L, idx, "invalid delimiter");
-    spec.delim = s[0];
-    spec.keep = len == 2;
+    std::optional<Pipe::ReadSpec> delimited =
+        s != nullptr ? PipeBuffer::delimiter({s, len}) : std::nullopt;
+    if (!delimited) lua::raise_arg(L, idx, "invalid delimiter");
+    spec = *delimited;
   }
   return spec;
 }

@@ -8,8 +8,7 @@ namespace nmh {
 UartData::UartData(Boot& boot, lua::Ref callback, size_t size, int delim, bool run_input)
     : Resource(boot),
       queue_(std::make_shared<Queue>()),
-      size_(size),
-      delim_(delim),
+      records_(size, delim),
       run_input_(run_input) {
   queue_->callback = std::move(callback);
   boot.device().stdin_reader().listen(boot, this);
@@ -28,27 +27,13 @@ void UartData::unregister() {
 }
 
 void UartData::on_rx(std::string_view bytes) {
-  if (size_ > 0) {
-    partial_.append(bytes);
-    size_t at = 0;
-    for (; partial_.size() - at >= size_; at += size_) emit(partial_.substr(at, size_));
-    partial_.erase(0, at);
-  } else if (delim_ >= 0) {
-    for (char c : bytes) {
-      partial_ += c;
-      if (static_cast<unsigned char>(c) == delim_ || partial_.size() >= kMaxRecord) {
-        emit(std::exchange(partial_, {}));
-      }
-    }
-  } else {
-    emit(std::string(bytes));
-  }
+  std::vector<std::string> complete;
+  records_.cut(bytes, complete);
+  for (std::string& record : complete) emit(std::move(record));
 }
 
 void UartData::on_rx_end() {
-  // The device's line never ends; on the host a short last record would
-  // otherwise be lost at EOF, so it is delivered as it is.
-  if (!partial_.empty()) emit(std::exchange(partial_, {}));
+  if (std::optional<std::string> last = records_.rest()) emit(std::move(*last));
 }
 
 void UartData::emit(std::string record) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "lua/ref.hpp"
+#include "modules/uart/rx_records.hpp"
 #include "runtime/resource.hpp"
 #include "runtime/stdin.hpp"
 
@@ -16,8 +17,6 @@ namespace nmh {
 
 class UartData final : public Resource, public RxListener {
  public:
-  static constexpr size_t kMaxRecord = 255;  // a delimited record ends at 255 bytes
-
   // size > 0: records of size bytes; delim >= 0: through that byte; else each read.
   UartData(Boot& boot, lua::Ref callback, size_t size, int delim, bool run_input);
 
@@ -43,10 +42,8 @@ class UartData final : public Resource, public RxListener {
   void emit(std::string record);
 
   std::shared_ptr<Queue> queue_;
-  size_t size_;
-  int delim_;
+  RxRecords records_;
   bool run_input_;
-  std::string partial_;
 };
 
 }  // namespace nmh
