@@ -39,7 +39,6 @@ foreach(test ${py_tests})
                        ENVIRONMENT "NODEMCU_HOST=$<TARGET_FILE:nodemcu-host>")
 endforeach()
 
-<<<<<<< HEAD
 # The raise-rule checker (scripts/check-raise, src/lua/error.hpp) on a fixture
 # with one forbidden raise and one allowed shape: it must report exactly the
 # forbidden one. It reads this build's compile_commands.json for the flags.
@@ -65,7 +64,7 @@ foreach(run "1;esp8266" "2;esp8266" "3;host" "4;host")
   set_tests_properties(luafuzz.seed_${seed}_${profile} PROPERTIES TIMEOUT 90 LABELS luafuzz
                        FAIL_REGULAR_EXPRESSION "Sanitizer|runtime error:|E-INTERNAL")
 endforeach()
-=======
+
 # Fuzz targets (NODEMCU_FUZZ): each tests/fuzz/NAME_fuzz.cpp is a libFuzzer
 # binary NAME_fuzz over the core; scripts/fuzz builds the target fuzz_targets
 # and runs each with its seeds from tests/fuzz/corpus/NAME.
