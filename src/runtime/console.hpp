@@ -14,7 +14,6 @@ class Console {
   void write(std::string_view bytes);
   // Writes what is buffered; false once stdout is gone (EPIPE).
   bool flush();
-  bool broken() const { return broken_; }
 
  private:
   std::string buffer_;

@@ -215,11 +215,10 @@ bool Device::setup_flash(std::string& error) {
     }
     root = scratch_path_;
   }
-  root_path_ = root;
-  root_fd_ = ::open(root_path_.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+  root_fd_ = ::open(root.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
   if (root_fd_ < 0) {
     int e = errno;
-    error = "cannot open the flash root " + root_path_ + ": " + std::strerror(e);
+    error = "cannot open the flash root " + root + ": " + std::strerror(e);
     // Out of descriptors or memory is the host's failure, not the command line's (§1.3: 70).
     if (e == EMFILE || e == ENFILE || e == ENOMEM) throw std::runtime_error(error);
     return false;
