@@ -16,7 +16,7 @@
 // fault costs 10-15 us, more than the work done on the page: an empty script
 // took 70 faults. One madvise per region maps the pages in a single call
 // instead (MADV_POPULATE_*, Linux 5.14; an older kernel refuses it and the
-// pages fault in one by one as before). Issue 5.
+// pages fault in one by one as before). Startup: bench/README.md targets.
 
 #ifdef NODEMCU_STATIC_ENTRY
 // The static executable's entry point, ahead of glibc's _start: the C

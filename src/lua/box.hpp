@@ -15,7 +15,7 @@ namespace nmh::lua {
 // (what lua_topointer gives, for check_box) and a registry slot (for new_box).
 // A registry look-up by light userdata hashes the key and walks a chain of
 // the registry's hash part, about 150 instructions on every method call; the
-// address compare is a tenth of that (design.md hot path, issue 5).
+// address compare is a tenth of that (design.md hot path).
 // One state lives at a time (lua::Ref); forget_classes() empties the table
 // when it closes, so an address is never compared against another state's.
 // Plain data, so nothing runs at process exit.
@@ -81,7 +81,7 @@ struct IntConst {
 void set_ints(lua_State* L, const IntConst* consts);
 
 // A module table with the functions and integer constants, sized for them
-// and `extra` more fields: filled without rehashing (start-up, issue 5).
+// and `extra` more fields: filled without rehashing (startup: bench/README.md targets).
 void new_lib(lua_State* L, const luaL_Reg* funcs, const IntConst* consts = nullptr, int extra = 0);
 
 // "chunk:line" of the Lua function at `level` (1 = the caller of the C function),

@@ -32,7 +32,7 @@ class Ref {
   // The state whose registry every Ref refers into: the boot's main thread
   // (a coroutine may die first), nullptr once it is closed. One state lives
   // at a time, so a Ref is just the registry index: 4 bytes, not 16, in
-  // every callback slot of every socket (issue 5, memory per connection).
+  // every callback slot of every socket (memory per connection: bench/README.md targets).
   static void bind(lua_State* main);
   static void unbind(lua_State* main);
 
@@ -50,7 +50,7 @@ class Ref {
  private:
   // Registry slots are handed out here rather than by luaL_ref, whose free
   // list lives at registry[0] in the hash part and costs two hash look-ups
-  // per reference (about a thousand instructions per connection, issue 5).
+  // per reference (about a thousand instructions per connection; design.md hot path).
   // Only Ref uses integer keys of the registry above Lua's own (keep() asserts
   // that the slot it takes is free in debug and sanitizer builds).
   static int take_slot();

@@ -222,7 +222,21 @@ void Boot::teardown(bool graceful) {
   start_handle_close(reinterpret_cast<uv_handle_t*>(&task_idle_));
   start_handle_close(reinterpret_cast<uv_handle_t*>(&softwd_tick_));
   start_handle_close(reinterpret_cast<uv_handle_t*>(&error_restart_));
-  while (open_handles_ > 0 || resource_count_ > 0) uv_run(loop(), UV_RUN_NOWAIT);
+  // Wait in the loop rather than poll it: a Link flushing to a peer that
+  // does not read keeps its flush timer (1 s, runtime.md §2.7) and its
+  // shutdown request active, so UV_RUN_ONCE sleeps until the timer, the
+  // socket or a close callback is due. Pending close callbacks make libuv
+  // poll without blocking, so closes never wait on a timeout.
+  while (open_handles_ > 0 || resource_count_ > 0) {
+    if (uv_run(loop(), UV_RUN_ONCE) != 0 || (open_handles_ == 0 && resource_count_ == 0)) continue;
+    // Nothing that keeps the loop alive is left, yet something of the boot
+    // is still open: no callback can ever finish it. End the run rather
+    // than spin or hang (runtime.md §1.3: 70 for a host failure).
+    diagnostics().report(diag::kInternal, {"teardown waits on " + std::to_string(resource_count_) +
+                                           " resources and " + std::to_string(open_handles_) +
+                                           " handles that nothing will close"});
+    device_.exit_now(70);
+  }
   states_.clear();
 }
 

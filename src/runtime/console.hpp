@@ -19,7 +19,6 @@ class Console {
   void write(std::string_view bytes);
   // Writes what is buffered; false once stdout is gone (EPIPE).
   bool flush();
-  bool broken() const { return broken_; }
   // From a fatal signal's handler: writes what is buffered with write(2)
   // alone and changes nothing.
   void flush_raw();

@@ -66,9 +66,8 @@ class Device {
   // 1 for the first boot, then one more for each restart or wake.
   int boot_number() const { return boots_; }
 
-  // The flash root (runtime.md §4.3): a directory fd for *at() calls and its path.
+  // The flash root (runtime.md §4.3): a directory fd for *at() calls.
   int root_fd() const { return root_fd_; }
-  const std::string& root_path() const { return root_path_; }
   // The main chunk: its flash name ("init.lua") and host path ("" in DIR mode: via the root).
   const std::string& main_name() const { return main_name_; }
   const std::string& main_path() const { return main_path_; }
@@ -109,7 +108,6 @@ class Device {
   std::unique_ptr<StdinReader> stdin_reader_;
 
   int root_fd_ = -1;
-  std::string root_path_;
   std::string scratch_path_;
   std::string main_name_;
   std::string main_path_;

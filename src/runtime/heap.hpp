@@ -13,8 +13,8 @@ namespace nmh {
 // Lua's small blocks (strings, closures, tables, userdata, upvalues: most of
 // what a callback allocates) come from size classes 8 bytes apart, carved
 // from slabs (pool.hpp): exact sizes, no per-block header, a free list push
-// or pop instead of malloc's bins (issue 5: CPU per request, memory per
-// connection).
+// or pop instead of malloc's bins (design.md hot path; memory per
+// connection: bench/README.md targets).
 class SmallPool {
  public:
   static constexpr size_t kMax = 128;  // larger blocks go to malloc
@@ -66,7 +66,7 @@ class Heap {
     return used >= budget_ ? 0 : budget_ - used;
   }
   // Asked after every callback (Boot::safe_point): below safe_in_use_ the
-  // answer is known without the scaled figure (issue 5, CPU per request).
+  // answer is known without the scaled figure (design.md hot path).
   bool over_budget() const { return in_use_ > safe_in_use_ && device_used() > budget_; }
   size_t high_water() const { return high_water_; }
 

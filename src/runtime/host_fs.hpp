@@ -1,8 +1,8 @@
 // Host paths and trees in plain POSIX calls: the flash set-up, --scratch and
 // --lfs. std::filesystem would do the same, but linking it brings iostreams
 // and locales into the static image, whose constructors and scattered code
-// cost page faults at every start (issue 5). The functions keep the results
-// and error numbers std::filesystem gives for the same calls.
+// cost page faults at every start (startup: bench/README.md targets). The functions keep the
+// results and error numbers std::filesystem gives for the same calls.
 #pragma once
 
 #include <string>

@@ -370,7 +370,7 @@ void adapt_math(lua_State* L) {
 
 bool read_host_file(const std::string& path, std::string& out) {
   // Straight into out, sized by fstat: no stdio buffer and no large stack
-  // buffer to fault in at start (issue 5). A file that cannot be read past
+  // buffer to fault in at start (startup: bench/README.md targets). A file that cannot be read past
   // open (a directory) reads as empty, as with fopen and fread.
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
@@ -450,7 +450,7 @@ void open_libraries(Boot& boot) {
   lua_State* L = boot.L();
   // Lua starts _G and package.loaded empty and doubles them as the libraries
   // register, rehashing each time; made here at their full size instead
-  // (start-up, issue 5). Nothing has seen the first _G yet.
+  // (startup: bench/README.md targets). Nothing has seen the first _G yet.
   // Everything made here lives as long as the state: incremental collection
   // steps over it would find nothing to free.
   lua_gc(L, LUA_GCSTOP, 0);

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 
 #include "lua/lua.hpp"
@@ -79,15 +80,344 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+// One row per option of runtime.md §1.2. A parser writes its value into
+// Options and returns "" or the usage error.
+enum class Takes { nothing, value, optional_value };
+using Parser = std::string (*)(Options& o, const std::optional<std::string>& value);
+
+struct OptionRow {
+  std::string_view name;
+  std::string_view alias;  // a second spelling ("-q" of "--quiet"), or empty
+  Takes takes;
+  // A value option whose value is absent fails with "option NAME needs
+  // <needs>"; so does an empty one when refuse_empty. With needs empty, an
+  // absent value is parsed as "" and the parser's own message names it.
+  std::string_view needs;
+  bool refuse_empty;
+  Parser parse;
+};
+
+std::string bad(std::string_view option, const std::string& value, std::string_view expected) {
+  return "bad " + std::string(option) + " '" + value + "' (expected " + std::string(expected) + ")";
+}
+
+std::string parse_port_map(Options& o, const std::optional<std::string>& value) {
+  const std::string& v = *value;
+  if (v == "auto") {
+    o.port_map_auto = true;
+    return {};
+  }
+  size_t eq = v.find('=');
+  long long dev = 0;
+  long long host = 0;
+  // A script listens on a real port (1-65535); host port 0 means ephemeral (§1.2).
+  if (eq == std::string::npos || !parse_int(v.substr(0, eq), 1, 65535, dev) ||
+      !parse_int(v.substr(eq + 1), 0, 65535, host)) {
+    return bad("--port-map", v, "auto or DEV=HOST, DEV 1-65535, HOST 0-65535");
+  }
+  o.port_maps.push_back({static_cast<int>(dev), static_cast<int>(host)});
+  return {};
+}
+
+std::string parse_dns_server(Options& o, const std::optional<std::string>& value) {
+  const std::string& v = *value;
+  if (!valid_dns_server(v)) return bad("--dns-server", v, "IP, IP:PORT or [IPv6]:PORT");
+  // At most twice: the device has two DNS slots (net.md §7.3).
+  if (o.dns_servers.size() == 2) return "option --dns-server given more than twice";
+  o.dns_servers.push_back(v);
+  if (o.dns_server.empty()) o.dns_server = v;
+  return {};
+}
+
+std::string parse_on_error(Options& o, const std::optional<std::string>& value) {
+  const std::string& v = *value;
+  if (v == "exit") {
+    o.on_error = OnError::exit;
+  } else if (v == "restart") {
+    o.on_error = OnError::restart;
+  } else if (v == "continue") {
+    o.on_error = OnError::cont;
+  } else {
+    return bad("--on-error", v, "exit, restart or continue");
+  }
+  return {};
+}
+
+std::string parse_ntest(Options& o, const std::optional<std::string>& value) {
+  // A bare --ntest never takes the next argument: that is the operand.
+  if (!value || *value == "plain") {
+    o.ntest = NtestMode::plain;
+  } else if (*value == "tap") {
+    o.ntest = NtestMode::tap;
+  } else {
+    return bad("--ntest", *value, "plain or tap");
+  }
+  return {};
+}
+
+// In the order of --help.
+const OptionRow kOptions[] = {
+    {"-e",
+     {},
+     Takes::value,
+     "a Lua chunk",
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       o.chunks.push_back(*v);
+       return std::string();
+     }},
+    {"-i",
+     {},
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.interactive = true;
+       return std::string();
+     }},
+    {"--timeout",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       double s = 0;
+       if (!parse_double(*v, 0, s) || s <= 0 || s > kMaxSeconds) {
+         return bad("--timeout", *v, "seconds, > 0 and <= 1e9");
+       }
+       o.timeout = s;
+       return std::string();
+     }},
+    {"--on-error", {}, Takes::value, "exit, restart or continue", false, parse_on_error},
+    {"--max-restarts",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       long long n = 0;
+       if (!parse_int(*v, 0, 1000000, n)) return bad("--max-restarts", *v, "a whole number >= 0");
+       o.max_restarts = static_cast<int>(n);
+       return std::string();
+     }},
+    {"--on-dsleep",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       if (*v != "exit" && *v != "wake") return bad("--on-dsleep", *v, "exit or wake");
+       o.on_dsleep = *v == "exit" ? OnDsleep::exit : OnDsleep::wake;
+       return std::string();
+     }},
+    {"--ntest", {}, Takes::optional_value, {}, false, parse_ntest},
+    {"--profile",
+     {},
+     Takes::value,
+     "a value",
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       if (find_profile(*v) == nullptr) {
+         return "unknown profile '" + *v + "' (supported: " + profile_names() + ")";
+       }
+       o.profile = *v;
+       return std::string();
+     }},
+    {"--strict",
+     {},
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.strict = true;
+       return std::string();
+     }},
+    {"--heap",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       long long b = 0;
+       if (!parse_int(*v, 1, 0x7fffffffLL, b)) return bad("--heap", *v, "bytes, 1-2147483647");
+       o.heap = static_cast<uint64_t>(b);
+       return std::string();
+     }},
+    {"--heap-scale",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       double f = 0;
+       if (!parse_double(*v, 0, f) || f <= 0) return bad("--heap-scale", *v, "a number > 0");
+       o.heap_scale = f;
+       return std::string();
+     }},
+    {"--modules",
+     {},
+     Takes::value,
+     "a comma-separated list",
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       o.modules = split_list(*v);
+       std::string error;
+       if (!validate_modules(o, error)) return error;
+       return std::string();
+     }},
+    {"--chipid",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       long long id = 0;
+       if (!parse_int(*v, 0, 0xFFFFFF, id)) return bad("--chipid", *v, "a 24-bit number");
+       o.chipid = static_cast<uint32_t>(id);
+       return std::string();
+     }},
+    {"--uptime-offset",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       double s = 0;
+       // Bounded so that offset in microseconds fits the 64-bit uptime.
+       if (!parse_double(*v, 0, s) || s > kMaxSeconds) {
+         return bad("--uptime-offset", *v, "seconds, 0-1e9");
+       }
+       o.uptime_offset = s;
+       return std::string();
+     }},
+    {"--banner",
+     {},
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.banner = true;
+       return std::string();
+     }},
+    {"--root",
+     {},
+     Takes::value,
+     "a directory",
+     true,
+     [](Options& o, const std::optional<std::string>& v) {
+       o.root = *v;
+       return std::string();
+     }},
+    {"--scratch",
+     {},
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.scratch = true;
+       return std::string();
+     }},
+    {"--lfs",
+     {},
+     Takes::value,
+     "a directory",
+     true,
+     [](Options& o, const std::optional<std::string>& v) {
+       o.lfs = *v;
+       return std::string();
+     }},
+    {"--port-map", {}, Takes::value, "auto or DEV=HOST", false, parse_port_map},
+    {"--dns-server", {}, Takes::value, {}, false, parse_dns_server},
+    {"--tls-ca",
+     {},
+     Takes::value,
+     "a PEM file",
+     true,
+     [](Options& o, const std::optional<std::string>& v) {
+       o.tls_ca = *v;
+       return std::string();
+     }},
+    {"--ip",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       in_addr a4{};
+       if (inet_pton(AF_INET, v->c_str(), &a4) != 1) return bad("--ip", *v, "an IPv4 address");
+       o.ip = *v;
+       return std::string();
+     }},
+    {"--wifi",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       if (*v != "up" && *v != "down") return bad("--wifi", *v, "up or down");
+       o.wifi_up = *v == "up";
+       return std::string();
+     }},
+    {"--wifi-delay",
+     {},
+     Takes::value,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>& v) {
+       long long ms = 0;
+       if (!parse_int(*v, 0, 86400000, ms)) return bad("--wifi-delay", *v, "milliseconds >= 0");
+       o.wifi_delay_ms = static_cast<int>(ms);
+       return std::string();
+     }},
+    {"--quiet",
+     "-q",
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.quiet = true;
+       return std::string();
+     }},
+    {"--help",
+     "-h",
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.help = true;
+       return std::string();
+     }},
+    {"--version",
+     {},
+     Takes::nothing,
+     {},
+     false,
+     [](Options& o, const std::optional<std::string>&) {
+       o.version = true;
+       return std::string();
+     }},
+};
+
+const OptionRow* find_option(std::string_view arg) {
+  for (const OptionRow& row : kOptions) {
+    if (arg == row.name || (!row.alias.empty() && arg == row.alias)) return &row;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+std::vector<std::string> option_names() {
+  std::vector<std::string> names;
+  for (const OptionRow& row : kOptions) {
+    names.emplace_back(row.name);
+    if (!row.alias.empty()) names.emplace_back(row.alias);
+  }
+  return names;
+}
 
 ParseResult parse_options(const std::vector<std::string>& argv) {
   ParseResult r;
-  Options& o = r.options;
-  auto fail = [&r](std::string msg) {
-    r.error = std::move(msg);
-    return r;
-  };
   size_t i = 0;
   for (; i < argv.size(); ++i) {
     std::string arg = argv[i];
@@ -96,173 +426,44 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
       break;
     }
     if (arg.size() < 2 || arg[0] != '-') break;  // the operand
-    std::string value;
-    bool inline_value = false;
-    if (arg.rfind("--", 0) == 0) {
+    // Only a long option takes its value after '=' (--timeout=5).
+    std::optional<std::string> value;
+    if (arg.starts_with("--")) {
       size_t eq = arg.find('=');
       if (eq != std::string::npos) {
         value = arg.substr(eq + 1);
-        arg = arg.substr(0, eq);
-        inline_value = true;
+        arg.resize(eq);
       }
     }
-    auto take = [&](std::string& out) {
-      if (inline_value) {
-        out = value;
-        return true;
-      }
-      if (i + 1 >= argv.size()) return false;
-      out = argv[++i];
-      return true;
-    };
-    auto flag = [&]() { return !inline_value; };
-    std::string v;
-    if (arg == "-h" || arg == "--help" || arg == "--version") {
-      if (!flag()) return fail("option " + arg + " takes no value");
-      (arg == "--version" ? o.version : o.help) = true;
-    } else if (arg == "-e") {
-      if (!take(v)) return fail("option -e needs a Lua chunk");
-      o.chunks.push_back(v);
-    } else if (arg == "-i") {
-      o.interactive = true;
-    } else if (arg == "-q" || arg == "--quiet") {
-      if (!flag()) return fail("option " + arg + " takes no value");
-      o.quiet = true;
-    } else if (arg == "--strict" || arg == "--banner" || arg == "--scratch") {
-      if (!flag()) return fail("option " + arg + " takes no value");
-      (arg == "--strict" ? o.strict : arg == "--banner" ? o.banner : o.scratch) = true;
-    } else if (arg == "--profile") {
-      if (!take(v)) return fail("option --profile needs a value");
-      if (find_profile(v) == nullptr) {
-        return fail("unknown profile '" + v + "' (supported: " + profile_names() + ")");
-      }
-      o.profile = v;
-    } else if (arg == "--port-map") {
-      if (!take(v)) return fail("option --port-map needs auto or DEV=HOST");
-      if (v == "auto") {
-        o.port_map_auto = true;
-      } else {
-        size_t eq = v.find('=');
-        long long dev = 0;
-        long long host = 0;
-        // A script listens on a real port (1-65535); host port 0 means ephemeral (§1.2).
-        if (eq == std::string::npos || !parse_int(v.substr(0, eq), 1, 65535, dev) ||
-            !parse_int(v.substr(eq + 1), 0, 65535, host)) {
-          return fail("bad --port-map '" + v +
-                      "' (expected auto or DEV=HOST, DEV 1-65535, HOST 0-65535)");
-        }
-        o.port_maps.push_back({static_cast<int>(dev), static_cast<int>(host)});
-      }
-    } else if (arg == "--dns-server") {
-      if (!take(v) || !valid_dns_server(v)) {
-        return fail("bad --dns-server '" + v + "' (expected IP, IP:PORT or [IPv6]:PORT)");
-      }
-      // At most twice: the device has two DNS slots (net.md §7.3).
-      if (o.dns_servers.size() == 2) return fail("option --dns-server given more than twice");
-      o.dns_servers.push_back(v);
-      if (o.dns_server.empty()) o.dns_server = v;
-    } else if (arg == "--tls-ca") {
-      if (!take(v) || v.empty()) return fail("option --tls-ca needs a PEM file");
-      o.tls_ca = v;
-    } else if (arg == "--on-error") {
-      if (!take(v)) return fail("option --on-error needs exit, restart or continue");
-      if (v == "exit") {
-        o.on_error = OnError::exit;
-      } else if (v == "restart") {
-        o.on_error = OnError::restart;
-      } else if (v == "continue") {
-        o.on_error = OnError::cont;
-      } else {
-        return fail("bad --on-error '" + v + "' (expected exit, restart or continue)");
-      }
-    } else if (arg == "--max-restarts") {
-      long long n = 0;
-      if (!take(v) || !parse_int(v, 0, 1000000, n)) {
-        return fail("bad --max-restarts '" + v + "' (expected a whole number >= 0)");
-      }
-      o.max_restarts = static_cast<int>(n);
-    } else if (arg == "--on-dsleep") {
-      if (!take(v) || (v != "exit" && v != "wake")) {
-        return fail("bad --on-dsleep '" + v + "' (expected exit or wake)");
-      }
-      o.on_dsleep = v == "exit" ? OnDsleep::exit : OnDsleep::wake;
-    } else if (arg == "--timeout") {
-      double s = 0;
-      if (!take(v) || !parse_double(v, 0, s) || s <= 0 || s > kMaxSeconds) {
-        return fail("bad --timeout '" + v + "' (expected seconds, > 0 and <= 1e9)");
-      }
-      o.timeout = s;
-    } else if (arg == "--root") {
-      if (!take(v) || v.empty()) return fail("option --root needs a directory");
-      o.root = v;
-    } else if (arg == "--lfs") {
-      if (!take(v) || v.empty()) return fail("option --lfs needs a directory");
-      o.lfs = v;
-    } else if (arg == "--heap") {
-      long long b = 0;
-      if (!take(v) || !parse_int(v, 1, 0x7fffffffLL, b)) {
-        return fail("bad --heap '" + v + "' (expected bytes, 1-2147483647)");
-      }
-      o.heap = static_cast<uint64_t>(b);
-    } else if (arg == "--heap-scale") {
-      double f = 0;
-      if (!take(v) || !parse_double(v, 0, f) || f <= 0) {
-        return fail("bad --heap-scale '" + v + "' (expected a number > 0)");
-      }
-      o.heap_scale = f;
-    } else if (arg == "--ip") {
-      in_addr a4{};
-      if (!take(v) || inet_pton(AF_INET, v.c_str(), &a4) != 1) {
-        return fail("bad --ip '" + v + "' (expected an IPv4 address)");
-      }
-      o.ip = v;
-    } else if (arg == "--wifi") {
-      if (!take(v) || (v != "up" && v != "down")) {
-        return fail("bad --wifi '" + v + "' (expected up or down)");
-      }
-      o.wifi_up = v == "up";
-    } else if (arg == "--wifi-delay") {
-      long long ms = 0;
-      if (!take(v) || !parse_int(v, 0, 86400000, ms)) {
-        return fail("bad --wifi-delay '" + v + "' (expected milliseconds >= 0)");
-      }
-      o.wifi_delay_ms = static_cast<int>(ms);
-    } else if (arg == "--chipid") {
-      long long id = 0;
-      if (!take(v) || !parse_int(v, 0, 0xFFFFFF, id)) {
-        return fail("bad --chipid '" + v + "' (expected a 24-bit number)");
-      }
-      o.chipid = static_cast<uint32_t>(id);
-    } else if (arg == "--modules") {
-      if (!take(v)) return fail("option --modules needs a comma-separated list");
-      o.modules = split_list(v);
-      std::string error;
-      if (!validate_modules(o, error)) return fail(error);
-    } else if (arg == "--ntest") {
-      if (!inline_value || value == "plain") {
-        o.ntest = NtestMode::plain;
-      } else if (value == "tap") {
-        o.ntest = NtestMode::tap;
-      } else {
-        return fail("bad --ntest '" + value + "' (expected plain or tap)");
-      }
-    } else if (arg == "--uptime-offset") {
-      double s = 0;
-      // Bounded so that offset in microseconds fits the 64-bit uptime.
-      if (!take(v) || !parse_double(v, 0, s) || s > kMaxSeconds) {
-        return fail("bad --uptime-offset '" + v + "' (expected seconds, 0-1e9)");
-      }
-      o.uptime_offset = s;
-    } else {
-      return fail("unknown option '" + arg + "' (see --help)");
+    const OptionRow* row = find_option(arg);
+    if (row == nullptr) {
+      r.error = "unknown option '" + arg + "' (see --help)";
+      return r;
     }
+    if (row->takes == Takes::nothing && value) {
+      r.error = "option " + arg + " takes no value";
+      return r;
+    }
+    if (row->takes == Takes::value) {
+      if (!value && i + 1 < argv.size()) value = argv[++i];
+      if (!row->needs.empty() && (!value || (row->refuse_empty && value->empty()))) {
+        r.error = "option " + arg + " needs " + std::string(row->needs);
+        return r;
+      }
+      if (!value) value.emplace();
+    }
+    r.error = row->parse(r.options, value);
+    if (!r.error.empty()) return r;
   }
   if (i < argv.size()) {
     // An empty operand names no file; taken as given it would read as "no
     // operand" (flash root = cwd) with ARGs after it (§1.1), so it is refused.
-    if (argv[i].empty()) return fail("empty SCRIPT or DIR operand");
-    o.operand = argv[i++];
-    o.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
+    if (argv[i].empty()) {
+      r.error = "empty SCRIPT or DIR operand";
+      return r;
+    }
+    r.options.operand = argv[i++];
+    r.options.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
   }
   return r;
 }

@@ -57,6 +57,8 @@ struct ParseResult {
 };
 
 ParseResult parse_options(const std::vector<std::string>& argv);
+// Every spelling parse_options accepts ("-q", "--quiet", ...), "--" aside.
+std::vector<std::string> option_names();
 std::string usage_text();
 std::string version_text();
 

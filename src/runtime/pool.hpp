@@ -1,7 +1,7 @@
 // Slab pools: blocks of a few fixed sizes carved from 64 KB slabs and
 // recycled through free lists, with no per-block header. Lua's small blocks
-// (heap.hpp) and the per-connection C++ objects of net use them (issue 5:
-// CPU per request and memory per connection). Sanitizer builds bypass them,
+// (heap.hpp) and the per-connection C++ objects of net use them (design.md
+// hot path; memory per connection: bench/README.md targets). Sanitizer builds bypass them,
 // so that AddressSanitizer still sees every block.
 #pragma once
 

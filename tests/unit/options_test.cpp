@@ -2,6 +2,7 @@
 // value giving a usage error (E-USAGE, status 2).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -306,6 +307,40 @@ TEST(Options, UsageTextNamesEveryOption) {
                           "--version",       "--help"}) {
     EXPECT_NE(text.find(opt), std::string::npos) << opt;
   }
+}
+
+// Every option parse_options accepts is documented in --help, and every
+// option --help documents is accepted: the table and the text cannot drift.
+TEST(Options, UsageTextAndOptionTableListTheSameOptions) {
+  std::string text = usage_text();
+  std::vector<std::string> names = option_names();
+  for (const std::string& name : names) {
+    bool listed = false;
+    for (size_t at = text.find(name); at != std::string::npos && !listed;
+         at = text.find(name, at + 1)) {
+      size_t after = at + name.size();
+      listed = at > 0 && text[at - 1] == ' ' && after < text.size() &&
+               std::string(" ,[").find(text[after]) != std::string::npos;
+    }
+    EXPECT_TRUE(listed) << name << " is missing from --help";
+  }
+  // The option column: lines "  -e CHUNK ...", "  -q, --quiet ...", "  --ntest[=plain|tap] ...".
+  size_t documented = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.starts_with("  -")) continue;
+    for (size_t at = 2; at < line.size() && line[at] == '-';) {
+      size_t stop = line.find_first_of(" ,[", at);
+      std::string name = line.substr(at, stop - at);
+      EXPECT_NE(std::find(names.begin(), names.end(), name), names.end())
+          << name << " is in --help but not accepted";
+      ++documented;
+      at = line.compare(stop, 2, ", ") == 0 ? stop + 2 : line.size();
+    }
+  }
+  EXPECT_EQ(documented, names.size());
 }
 
 }  // namespace
