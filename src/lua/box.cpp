@@ -1,5 +1,7 @@
 #include "lua/box.hpp"
 
+#include "lua/error.hpp"
+
 namespace nmh::lua {
 
 void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction gc) {
@@ -7,8 +9,7 @@ void new_class(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFun
   ClassEntry* entry = find_class(name);
   if (entry == nullptr) entry = find_class(nullptr);
   if (entry == nullptr) {
-    luaL_error(L, "internal: more than %d classes", static_cast<int>(kMaxClasses));
-    return;
+    raise(L, "internal: more than %d classes", static_cast<int>(kMaxClasses));
   }
   entry->name = name;
   entry->metatable = lua_topointer(L, -1);

@@ -39,7 +39,7 @@ int console_print(lua_State* L) {
     lua_pushvalue(L, i);
     lua_call(L, 1, 1);
     if (lua_tostring(L, -1) == nullptr) {
-      return luaL_error(L, "'tostring' must return a string to 'print'");
+      lua::raise(L, "'tostring' must return a string to 'print'");
     }
     lua_replace(L, i);
   }
@@ -131,8 +131,8 @@ int flash_searcher(lua_State* L) {
   int n = search_flash(L, luaL_checkstring(L, 1));
   if (n < 0) return lua_error(L);
   if (n == 0) {
-    return luaL_error(L, "error loading module '%s' from file '%s':\n\t%s", lua_tostring(L, 1),
-                      lua_tostring(L, -1), lua_tostring(L, -2));
+    lua::raise(L, "error loading module '%s' from file '%s':\n\t%s", lua_tostring(L, 1),
+               lua_tostring(L, -1), lua_tostring(L, -2));
   }
   return n;
 }
@@ -210,7 +210,7 @@ int host_string_dump(lua_State* L) {
     dumped = bytecode::dump(L, strip, chunk) == 0;
     if (dumped) rc = lua::push_string(L, chunk);
   }
-  if (!dumped) return luaL_error(L, "unable to dump given function");
+  if (!dumped) lua::raise(L, "unable to dump given function");
   if (rc != LUA_OK) return lua_error(L);
   return 1;
 }
@@ -234,7 +234,7 @@ int absent_wrapper(lua_State* L) {
 }
 
 int not_supported(lua_State* L) {
-  return luaL_error(L, "%s is not supported on nodemcu-host", lua_tostring(L, lua_upvalueindex(1)));
+  lua::raise(L, "%s is not supported on nodemcu-host", lua_tostring(L, lua_upvalueindex(1)));
 }
 
 // Math functions the 5.3 firmware leaves out; Debian's build may lack some.

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <iterator>
 
+#include "lua/error.hpp"
+
 namespace nmh {
 
 namespace {
@@ -51,8 +53,7 @@ bool selected(const Options& options, const char* name) {
 int stub_index(lua_State* L) {
   const char* module = lua_tostring(L, lua_upvalueindex(1));
   const char* field = luaL_tolstring(L, 2, nullptr);
-  return luaL_error(L, "module '%s' is not supported on nodemcu-host (%s.%s)", module, module,
-                    field);
+  lua::raise(L, "module '%s' is not supported on nodemcu-host (%s.%s)", module, module, field);
 }
 
 void push_stub(lua_State* L, const char* name) {

@@ -154,7 +154,7 @@ int file_read(lua_State* L) {
   } else if (lua_isstring(L, argpos) != 0) {
     size_t len = 0;
     const char* end = lua_tolstring(L, argpos, &len);
-    if (len != 1) return luaL_error(L, "wrong arg range");
+    if (len != 1) lua::raise(L, "wrong arg range");
     delimiter = static_cast<unsigned char>(end[0]);
   }
   need_open(L, file).read(L, max, delimiter);
@@ -411,7 +411,7 @@ int file_on(lua_State* L) {
   } else if (lua_isnoneornil(L, 2)) {
     fs.set_rtc_callback({});
   } else {
-    return luaL_error(L, "Callback should be function or nil");
+    lua::raise(L, "Callback should be function or nil");
   }
   return 0;
 }
@@ -421,11 +421,11 @@ int file_format(lua_State* L) {
   Device& device = fs.boot().device();
   // Formatting would erase the project directory; only the --scratch copy may go (§4.3).
   if (!device.options().scratch) {
-    return luaL_error(L, "file.format is refused on nodemcu-host without --scratch");
+    lua::raise(L, "file.format is refused on nodemcu-host without --scratch");
   }
   if (File* file = fs.default_file()) file->close();
   fs.clear_default();
-  if (!flash::format(fs.root_fd())) return luaL_error(L, "Failed to format file system");
+  if (!flash::format(fs.root_fd())) lua::raise(L, "Failed to format file system");
   fs.formatted();
   // The firmware's NODE_ERR goes straight to the UART, past node.output.
   device.console().write("format done.\n");

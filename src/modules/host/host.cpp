@@ -3,6 +3,7 @@
 // The _UPPER name keeps it clear of script globals such as `host`.
 #include <cstdlib>
 
+#include "lua/error.hpp"
 #include "lua/lua.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
@@ -35,7 +36,7 @@ int host_getenv(lua_State* L) {
 // gpio(pin, level) drives a simulated input (§4.11); until the gpio module
 // exists there is no pin to drive, and a silent no-op would hide that.
 int host_gpio(lua_State* L) {
-  return luaL_error(L, "_HOST.gpio needs the gpio module, which is not implemented yet");
+  lua::raise(L, "_HOST.gpio needs the gpio module, which is not implemented yet");
 }
 
 constexpr luaL_Reg kHost[] = {

@@ -1,7 +1,7 @@
 // net.dns (net.md §7.1, §7.2). The resolver itself is in resolver.cpp.
 //
 // Lua errors unwind with longjmp through these functions, so every C++ object
-// with a destructor lives in an inner block that ends before luaL_error or
+// with a destructor lives in an inner block that ends before a raise or
 // lua_call.
 #include "modules/net/dns.hpp"
 
@@ -38,7 +38,7 @@ int dns_resolve(lua_State* L) {
   const char* host = luaL_checklstring(L, 1, &len);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   const std::string_view name(host, len);
-  if (!legal_name(name)) return luaL_error(L, "%s", err_message(kArg));
+  if (!legal_name(name)) lua::raise(L, "%s", err_message(kArg));
   Boot& boot = Boot::from(L);
 
   // An IPv4 literal: the device calls back inside resolve, unprotected, so an
@@ -83,13 +83,13 @@ int dns_resolve(lua_State* L) {
       boot.diagnostics().report(warn::kDnsTableFull, {}, lua::where(L, 1));
     }
   }
-  if (rc != kOk) return luaL_error(L, "%s", err_message(rc));
+  if (rc != kOk) lua::raise(L, "%s", err_message(rc));
   return 0;
 }
 
 int dns_getdnsserver(lua_State* L) {
   const lua_Integer index = luaL_optinteger(L, 1, 0);
-  if (index >= kDnsSlots) return luaL_error(L, "server index out of range [0-%d]", kDnsSlots - 1);
+  if (index >= kDnsSlots) lua::raise(L, "server index out of range [0-%d]", kDnsSlots - 1);
   // The device's dns_getserver takes a u8_t: a negative index reads no slot.
   if (index < 0) {
     lua_pushnil(L);
@@ -115,9 +115,9 @@ int dns_setdnsserver(lua_State* L) {
   // The device checks the address before the index (net.md §7.2).
   const std::string_view text(ip, len);
   const std::optional<Address> server = parse_dns_server(text, boot.profile().dns_ipv6);
-  if (!server) return luaL_error(L, "invalid dns server ip");
+  if (!server) lua::raise(L, "invalid dns server ip");
   const lua_Integer index = luaL_optinteger(L, 2, 0);
-  if (index >= kDnsSlots) return luaL_error(L, "server index out of range [0-%d]", kDnsSlots - 1);
+  if (index >= kDnsSlots) lua::raise(L, "server index out of range [0-%d]", kDnsSlots - 1);
   // dns_setserver takes a u8_t: a negative index is out of its range, a no-op.
   if (index < 0) return 0;
   {

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "lua/ref.hpp"
 #include "modules/net/address.hpp"
 #include "modules/net/dns.hpp"
@@ -356,7 +357,7 @@ int ping(lua_State* L) {
   int rc = start_ping(L, host, static_cast<int>(count));
   if (rc == kMem) boot.diagnostics().report(warn::kDnsTableFull, {}, lua::where(L, 1));
   // Raised out here: a Lua error unwinds with longjmp, past any C++ destructor.
-  if (rc != kOk) return luaL_error(L, "lwip error %d", rc);
+  if (rc != kOk) lua::raise(L, "lwip error %d", rc);
   return 0;
 }
 

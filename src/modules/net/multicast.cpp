@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "lua/error.hpp"
 #include "modules/net/address.hpp"
 #include "modules/net/socket_common.hpp"
 #include "modules/net/sockopt.hpp"
@@ -132,15 +133,15 @@ int join_leave(lua_State* L, bool join) {
   // extension skips the length checks, so the group is looked at first.
   std::optional<Address> group6;
   if (lua_type(L, 2) == LUA_TSTRING) group6 = ipv6_group(lua_tostring(L, 2));
-  if (lua_isstring(L, 1) == 0) return luaL_error(L, "wrong arg type");
+  if (lua_isstring(L, 1) == 0) lua::raise(L, "wrong arg type");
   size_t il = 0;
   const char* if_text = lua_tolstring(L, 1, &il);
   bool any = il == 0 || strcasecmp(if_text, "any") == 0;
-  if (!any && !group6 && (il > 15 || il < 7)) return luaL_error(L, "invalid if ip");
-  if (lua_isstring(L, 2) == 0) return luaL_error(L, "wrong arg type");
+  if (!any && !group6 && (il > 15 || il < 7)) lua::raise(L, "invalid if ip");
+  if (lua_isstring(L, 2) == 0) lua::raise(L, "wrong arg type");
   size_t gl = 0;
   const char* group_text = lua_tolstring(L, 2, &gl);
-  if (!group6 && (gl > 15 || gl < 7)) return luaL_error(L, "invalid multicast ip");
+  if (!group6 && (gl > 15 || gl < 7)) lua::raise(L, "invalid multicast ip");
 
   // No Lua error is raised below, so C++ objects may live from here on.
   std::string if_ip(if_text, il);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "lua/ref.hpp"
 
 namespace nmh {
@@ -21,10 +22,10 @@ template <class T>
 T** check_self(lua_State* L, int idx, const char* metatable) {
   T** box = lua::test_box<T>(L, idx, metatable);
   if (box == nullptr) {
-    if (lua_type(L, idx) != LUA_TUSERDATA) luaL_error(L, "invalid user data");
+    if (lua_type(L, idx) != LUA_TUSERDATA) lua::raise(L, "invalid user data");
     box = lua::check_box<T>(L, idx, metatable);
   }
-  if (*box == nullptr) luaL_error(L, "invalid user data");
+  if (*box == nullptr) lua::raise(L, "invalid user data");
   return box;
 }
 

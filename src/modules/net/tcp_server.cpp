@@ -9,6 +9,7 @@
 #include <string>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/net/address.hpp"
 #include "modules/net/context.hpp"
 #include "modules/net/errors.hpp"
@@ -141,7 +142,7 @@ struct TcpServerApi {
 
   static int listen(lua_State* L) {
     TcpServer* s = check(L);
-    if (s->listening()) return luaL_error(L, "already listening");
+    if (s->listening()) lua::raise(L, "already listening");
     // Arguments are scanned by position (net.md §3.1).
     int i = 2;
     uint16_t port = 0;
@@ -157,8 +158,8 @@ struct TcpServerApi {
       ++i;
     }
     std::optional<Address> requested = parse_ip(ip);
-    if (!requested) return luaL_error(L, "invalid IP address");
-    if (!lua_isfunction(L, i)) return luaL_error(L, "need callback");
+    if (!requested) lua::raise(L, "invalid IP address");
+    if (!lua_isfunction(L, i)) lua::raise(L, "need callback");
     warn_if_ipv6(L, ip);
     Boot& boot = Boot::from(L);
     NetContext& ctx = NetContext::of(boot);
@@ -167,7 +168,7 @@ struct TcpServerApi {
     for (TcpServer* other : ctx.servers()) {
       // lwIP fails the listen step for the same port and IP: reported as ERR_MEM (§3.1 step 7).
       if (port != 0 && other->script_port_ == port && other->report_ip_ == text) {
-        return luaL_error(L, "%s", err_message(kMem));
+        lua::raise(L, "%s", err_message(kMem));
       }
     }
     uint16_t host_port = map_port(L, port);
@@ -226,28 +227,27 @@ struct TcpServerApi {
   static int raise_listen_error(lua_State* L, int rc, uint16_t port) {
     switch (rc) {
       case UV_EADDRINUSE:
-        return luaL_error(L, "%s", err_message(kUse));
+        lua::raise(L, "%s", err_message(kUse));
       case UV_EACCES: {
         // The report's strings are temporaries gone by the end of its statement:
-        // nothing with a destructor is alive when luaL_error longjmps.
+        // nothing with a destructor is alive when lua::raise longjmps.
         Boot::from(L).diagnostics().report(
             warn::kPrivilegedPort, {std::to_string(port), std::to_string(port)}, lua::where(L, 1));
-        return luaL_error(
-            L, "permission denied: port %d requires privileges (use --port-map %d=<port>)", port,
-            port);
+        lua::raise(L, "permission denied: port %d requires privileges (use --port-map %d=<port>)",
+                   port, port);
       }
       case UV_EMFILE:
       case UV_ENFILE:
       case UV_ENOBUFS:
-        return luaL_error(L, "cannot allocate PCB");
+        lua::raise(L, "cannot allocate PCB");
       default:
-        return luaL_error(L, "unknown error");
+        lua::raise(L, "unknown error");
     }
   }
 
   static int close(lua_State* L) {
     TcpServer* s = check(L);
-    if (!s->listening()) return luaL_error(L, "not connected");
+    if (!s->listening()) lua::raise(L, "not connected");
     s->stop_listening();
     s->anchor_.reset();
     return 0;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/net/context.hpp"
 #include "modules/net/dns.hpp"
 #include "modules/net/errors.hpp"
@@ -250,14 +251,14 @@ void TcpSocket::shutdown(bool /*graceful*/) {
 struct TcpSocketApi {
   static int connect(lua_State* L) {
     TcpSocket* s = TcpSocket::check(L, 1);
-    if (s->state_ != TcpSocket::State::idle) return luaL_error(L, "already connected");
+    if (s->state_ != TcpSocket::State::idle) lua::raise(L, "already connected");
     lua_Integer port = luaL_checkinteger(L, 2) & 0xFFFF;
-    if (port == 0) return luaL_error(L, "specify port");
+    if (port == 0) lua::raise(L, "specify port");
     // Texts stay on the Lua stack: a raise must not skip a C++ destructor (longjmp).
     const char* host = "127.0.0.1";
     if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) host = lua_tostring(L, 3);
     if (lua_gettop(L) >= 4) {
-      if (!lua_isfunction(L, 4)) return luaL_argerror(L, 4, "not a function");
+      if (!lua_isfunction(L, 4)) lua::raise_arg(L, 4, "not a function");
       s->set_callback(L, TcpSocket::kConnection, 4, "connection");
     }
     s->port_ = static_cast<uint16_t>(port);
@@ -267,7 +268,7 @@ struct TcpSocketApi {
     int rc = start_lookup(L, s, host, generation);
     if (rc != kOk) {
       s->state_ = TcpSocket::State::idle;
-      return luaL_error(L, "%s", err_message(rc));
+      lua::raise(L, "%s", err_message(rc));
     }
     s->update_anchor(L, 1);
     return 0;
@@ -297,10 +298,10 @@ struct TcpSocketApi {
     TcpSocket* s = TcpSocket::check(L, 1);
     const char* name = luaL_checkstring(L, 2);
     if (lua_isfunction(L, 3)) s->set_callback(L, TcpSocket::kDns, 3, "dns");
-    if (!s->callbacks_[TcpSocket::kDns]) return luaL_error(L, "no callback specified");
+    if (!s->callbacks_[TcpSocket::kDns]) lua::raise(L, "no callback specified");
     // A lookup of its own: it never connects, whatever the socket does meanwhile.
     int rc = start_lookup(L, s, name, UINT64_MAX);
-    if (rc != kOk) return luaL_error(L, "%s", err_message(rc));
+    if (rc != kOk) lua::raise(L, "%s", err_message(rc));
     return 0;
   }
 
@@ -315,16 +316,16 @@ struct TcpSocketApi {
     TcpSocket* s = TcpSocket::check(L, 1);
     size_t len = 0;
     const char* data = luaL_checklstring(L, 2, &len);
-    if (len == 0) return luaL_error(L, "no data to send");
+    if (len == 0) lua::raise(L, "no data to send");
     if (lua_isfunction(L, 3)) s->set_callback(L, TcpSocket::kSent, 3, "sent");
     if (s->state_ != TcpSocket::State::connecting && s->state_ != TcpSocket::State::connected) {
-      return luaL_error(L, "not connected");
+      lua::raise(L, "not connected");
     }
     Boot& boot = Boot::from(L);
     const Profile& profile = boot.profile();
     if (profile.tcp_send_buffer > 0 && len > profile.tcp_send_buffer) {
       boot.diagnostics().report(warn::kSendTooBig, {std::to_string(len)}, lua::where(L, 1));
-      return luaL_error(L, "%s", err_message(kMem));
+      lua::raise(L, "%s", err_message(kMem));
     }
     if (profile.device && s->unsent_ > 0) {
       boot.diagnostics().report(warn::kSendQueued, {}, lua::where(L, 1));
@@ -341,7 +342,7 @@ struct TcpSocketApi {
     TcpSocket* s = TcpSocket::check(L, 1);
     switch (s->state_) {
       case TcpSocket::State::idle:
-        return luaL_error(L, "not connected");
+        lua::raise(L, "not connected");
       case TcpSocket::State::resolving:  // no Link yet; its "dns" event still fires (net.md §4.4)
       case TcpSocket::State::connected:
         s->finish_connection(TcpSocket::How::close);
@@ -413,7 +414,7 @@ struct TcpSocketApi {
 
   static int ttl(lua_State* L) {
     TcpSocket* s = TcpSocket::check(L, 1);
-    if (s->state_ == TcpSocket::State::idle) return luaL_error(L, "socket is not open/bound yet");
+    if (s->state_ == TcpSocket::State::idle) lua::raise(L, "socket is not open/bound yet");
     lua_Integer value = luaL_optinteger(L, 2, -1);
     int fd = s->link_ != nullptr ? s->link_->fd() : -1;
     if (value == -1) {

@@ -42,20 +42,19 @@ bool is_any(const std::string& ip) {
 int raise_bind_error(lua_State* L, int rc, uint16_t port) {
   switch (rc) {
     case UV_EADDRINUSE:
-      return luaL_error(L, "%s", err_message(kUse));
+      lua::raise(L, "%s", err_message(kUse));
     case UV_EACCES:
       // W-PORT first (runtime.md §5.5); its strings die with the statement, before the longjmp.
       Boot::from(L).diagnostics().report(
           warn::kPrivilegedPort, {std::to_string(port), std::to_string(port)}, lua::where(L, 1));
-      return luaL_error(L,
-                        "permission denied: port %d requires privileges (use --port-map %d=<port>)",
-                        port, port);
+      lua::raise(L, "permission denied: port %d requires privileges (use --port-map %d=<port>)",
+                 port, port);
     case UV_EMFILE:
     case UV_ENFILE:
     case UV_ENOBUFS:
-      return luaL_error(L, "cannot allocate PCB");
+      lua::raise(L, "cannot allocate PCB");
     default:
-      return luaL_error(L, "%s", err_message(kUnknown));
+      lua::raise(L, "%s", err_message(kUnknown));
   }
 }
 
@@ -309,7 +308,7 @@ struct UdpSocketApi {
 
   static int listen(lua_State* L) {
     UdpSocket* s = UdpSocket::check(L, 1);
-    if (s->bound()) return luaL_error(L, "already listening");
+    if (s->bound()) lua::raise(L, "already listening");
     // Arguments are scanned by position as for a server, without the callback (net.md §5.1).
     int i = 2;
     uint16_t port = 0;
@@ -324,9 +323,9 @@ struct UdpSocketApi {
       case ListenResult::ok:
         break;
       case ListenResult::bad_ip:
-        return luaL_error(L, "invalid IP address");
+        lua::raise(L, "invalid IP address");
       case ListenResult::in_use:
-        return luaL_error(L, "%s", err_message(kUse));
+        lua::raise(L, "%s", err_message(kUse));
       case ListenResult::bind_failed:
         return raise_bind_error(L, result.uv, port);
     }
@@ -338,13 +337,13 @@ struct UdpSocketApi {
     UdpSocket* s = UdpSocket::check(L, 1);
     // Checks in the device's order (net.md §5.2 steps 1-4).
     lua_Integer port = luaL_checkinteger(L, 2) & 0xFFFF;
-    if (port == 0) return luaL_error(L, "need port");
+    if (port == 0) lua::raise(L, "need port");
     const char* ip = luaL_checkstring(L, 3);
     std::optional<Address> to = parse_ip(ip, static_cast<uint16_t>(port));  // names not resolved
-    if (!to) return luaL_error(L, "invalid IP address");
+    if (!to) lua::raise(L, "invalid IP address");
     size_t len = 0;
     const char* data = luaL_checklstring(L, 4, &len);
-    if (len == 0) return luaL_error(L, "no data to send");
+    if (len == 0) lua::raise(L, "no data to send");
     if (lua_isfunction(L, 5)) s->set_callback(L, UdpSocket::kSent, 5, "sent");
     warn_if_ipv6(L, ip);
     Boot& boot = Boot::from(L);
@@ -368,7 +367,7 @@ struct UdpSocketApi {
     }
     // "sent" runs before send returns, whether or not sending worked; only then a failure raises.
     s->emit(UdpSocket::kSent, 0);
-    if (code != kOk) return luaL_error(L, "%s", err_message(code));
+    if (code != kOk) lua::raise(L, "%s", err_message(code));
     return 0;
   }
 
@@ -383,7 +382,7 @@ struct UdpSocketApi {
     UdpSocket* s = UdpSocket::check(L, 1);
     const char* name = luaL_checkstring(L, 2);
     if (lua_isfunction(L, 3)) s->set_callback(L, UdpSocket::kDns, 3, "dns");
-    if (!s->callbacks_[UdpSocket::kDns]) return luaL_error(L, "no callback specified");
+    if (!s->callbacks_[UdpSocket::kDns]) lua::raise(L, "no callback specified");
     warn_if_ipv6(L, name);
     // The socket stays anchored until the answer (net.md §4.6).
     if (auto literal = parse_ipv4(name)) {
@@ -395,7 +394,7 @@ struct UdpSocketApi {
     Boot& boot = Boot::from(L);
     int rc = Resolver::of(boot).lookup(name, [s](const Address* address) { s->resolved(address); });
     if (rc == kMem) boot.diagnostics().report(warn::kDnsTableFull, {}, lua::where(L, 1));
-    if (rc != kOk) return luaL_error(L, "%s", err_message(rc));
+    if (rc != kOk) lua::raise(L, "%s", err_message(rc));
     ++s->lookups_;
     s->update_anchor(L, 1);
     return 0;
@@ -403,7 +402,7 @@ struct UdpSocketApi {
 
   static int close(lua_State* L) {
     UdpSocket* s = UdpSocket::check(L, 1);
-    if (!s->bound()) return luaL_error(L, "not connected");
+    if (!s->bound()) lua::raise(L, "not connected");
     s->unbind();
     s->update_anchor(L);  // pending lookups keep it (net.md §5.4)
     return 0;
@@ -423,7 +422,7 @@ struct UdpSocketApi {
 
   static int ttl(lua_State* L) {
     UdpSocket* s = UdpSocket::check(L, 1);
-    if (!s->bound()) return luaL_error(L, "socket is not open/bound yet");
+    if (!s->bound()) lua::raise(L, "socket is not open/bound yet");
     lua_Integer value = luaL_optinteger(L, 2, -1);
     if (value == -1) {
       lua_pushinteger(L, s->ttl_ >= 0 ? s->ttl_ : read_ttl(s->fd()));

@@ -2,6 +2,7 @@
 // --lfs DIR. The bytecode lives in C++ memory, outside the Lua heap, since a
 // device's image sits in flash and costs no RAM; each get() loads a new closure.
 #include "modules/node/lfs.hpp"
+#include "lua/error.hpp"
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -142,7 +143,7 @@ int lfs_list(lua_State* L) {
 }
 
 int lfs_reload(lua_State* L) {
-  return luaL_error(L, "node.LFS.reload is not supported on nodemcu-host");
+  lua::raise(L, "node.LFS.reload is not supported on nodemcu-host");
 }
 
 // node.LFS.<name>: config and time are computed, anything else is a module.
@@ -197,7 +198,7 @@ int flashreload(lua_State* L) {
   Boot::from(L).device().console().write(
       "Warning, deprecated API! node.flashreload. It will be removed soon. Use node.LFS "
       "interface instead. See documentation for details.\n");
-  return luaL_error(L, "node.flashreload is not supported on nodemcu-host");
+  lua::raise(L, "node.flashreload is not supported on nodemcu-host");
 }
 
 void open(lua_State* L) {

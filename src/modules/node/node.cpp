@@ -174,7 +174,7 @@ int task_post(lua_State* L) {
     // W-TASKQ past the device's queue depth; refused under --strict (§2.3, §5.4).
     r = boot.post(static_cast<Priority>(priority), std::move(task), lua::where(L, 1));
   }
-  if (r == PostResult::refused) return luaL_error(L, "Task queue overflow. Task not posted");
+  if (r == PostResult::refused) lua::raise(L, "Task queue overflow. Task not posted");
   return 0;
 }
 
@@ -247,10 +247,10 @@ int node_compile(lua_State* L) {
   const char* fname = luaL_checklstring(L, 1, &len);
   std::string_view name(fname, len);
   luaL_argcheck(L, flash::base_name_valid(name), 1, "filename invalid");
-  if (len < 4 || name.substr(len - 4) != ".lua") return luaL_error(L, "not a .lua file");
-  if (load_flash_chunk(L, fname) != LUA_OK) return luaL_error(L, "%s", lua_tostring(L, -1));
+  if (len < 4 || name.substr(len - 4) != ".lua") lua::raise(L, "not a .lua file");
+  if (load_flash_chunk(L, fname) != LUA_OK) lua::raise(L, "%s", lua_tostring(L, -1));
   if (const char* error = write_bytecode(L, name.substr(0, len - 4))) {
-    return luaL_error(L, "%s", error);
+    lua::raise(L, "%s", error);
   }
   return 0;
 }
@@ -355,7 +355,7 @@ int node_dsleepmax(lua_State* L) {
 }
 
 int node_sleep(lua_State* L) {
-  return luaL_error(L, "node.sleep() is unavailable");
+  lua::raise(L, "node.sleep() is unavailable");
 }
 
 int node_getcpufreq(lua_State* L) {
@@ -402,7 +402,7 @@ int node_random(lua_State* L) {
       u = luaL_checkinteger(L, 2);
       break;
     default:
-      return luaL_error(L, "wrong number of arguments");
+      lua::raise(L, "wrong number of arguments");
   }
   luaL_argcheck(L, l <= u, 2, "interval is empty");
   lua_Unsigned range = static_cast<lua_Unsigned>(u) - static_cast<lua_Unsigned>(l) + 1;
@@ -468,7 +468,7 @@ int node_getpartitiontable(lua_State* L) {
 }
 
 int not_supported(lua_State* L) {
-  return luaL_error(L, "%s is not supported on nodemcu-host", lua_tostring(L, lua_upvalueindex(1)));
+  lua::raise(L, "%s is not supported on nodemcu-host", lua_tostring(L, lua_upvalueindex(1)));
 }
 
 constexpr luaL_Reg kNode[] = {

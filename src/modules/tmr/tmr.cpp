@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/tmr/timer.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
@@ -20,7 +21,7 @@ constexpr const char* kRangeMessage = "Range: 1-0x68D7A3";
 
 Timer* check_timer(lua_State* L) {
   Timer* t = *lua::check_box<Timer>(L, 1, Timer::kMetatable);
-  if (t == nullptr) luaL_error(L, "timer is gone");
+  if (t == nullptr) lua::raise(L, "timer is gone");
   return t;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "lua/box.hpp"
+#include "lua/error.hpp"
 #include "modules/uart/uart_data.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/console.hpp"
@@ -41,7 +42,7 @@ Config* configs(lua_State* L) {
 // MOD_CHECK_ID of the firmware.
 lua_Integer check_id(lua_State* L, int idx) {
   lua_Integer id = luaL_checkinteger(L, idx);
-  if (id < 0 || id >= kUarts) luaL_error(L, "uart %d does not exist", static_cast<int>(id));
+  if (id < 0 || id >= kUarts) lua::raise(L, "uart %d does not exist", static_cast<int>(id));
   return id;
 }
 
@@ -53,7 +54,7 @@ int uart_write(lua_State* L) {
   for (int i = 2; i <= top; ++i) {
     if (lua_type(L, i) == LUA_TNUMBER) {
       // The firmware reads the number as an unsigned size: negatives are too big as well.
-      if (static_cast<size_t>(lua_tointeger(L, i)) > 255) return luaL_error(L, "invalid number");
+      if (static_cast<size_t>(lua_tointeger(L, i)) > 255) lua::raise(L, "invalid number");
     } else {
       luaL_checktype(L, i, LUA_TSTRING);
     }
@@ -114,9 +115,9 @@ int uart_alt(lua_State* L) {
 
 int uart_fifodepth(lua_State* L) {
   lua_Integer id = luaL_optinteger(L, 1, 0);
-  if (id != 0 && id != 1) return luaL_argerror(L, 1, "Bad UART id; must be 0 or 1");
+  if (id != 0 && id != 1) lua::raise_arg(L, 1, "Bad UART id; must be 0 or 1");
   lua_Integer dir = luaL_optinteger(L, 2, 0);
-  if (dir != 0 && dir != 1) return luaL_argerror(L, 2, "Bad direction; must be DIR_RX or DIR_TX");
+  if (dir != 0 && dir != 1) lua::raise_arg(L, 2, "Bad direction; must be DIR_RX or DIR_TX");
   // Writes leave at once and reads are taken as they come: the FIFOs are empty.
   lua_pushinteger(L, 0);
   return 1;
@@ -138,7 +139,7 @@ int uart_on(lua_State* L) {
   } else if (lua_isstring(L, at) != 0) {
     size_t len = 0;
     const char* s = lua_tolstring(L, at, &len);
-    if (len != 1) return luaL_error(L, "wrong arg range");
+    if (len != 1) lua::raise(L, "wrong arg range");
     delim = static_cast<unsigned char>(s[0]);
     ++at;
   }
