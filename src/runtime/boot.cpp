@@ -486,10 +486,16 @@ void Boot::apply_error_policy(CallbackKind kind, bool panic) {
 void Boot::safe_point() {
   if (L_ == nullptr) return;
   const Profile& p = profile();
+  // Past the budget after W-HEAP, node.heap() stays 0 and both rules below
+  // would collect at every safe point, each a walk of a heap far larger than
+  // the device's. The run goes on by design (runtime.md §5.3), so collect
+  // again only once the heap has grown by a quarter since the last time.
+  if (heap_warned_ && heap_.in_use() < collect_again_at_ && heap_.over_budget()) return;
   // The 5.3 firmware collects fully whenever free heap drops below 4 KB (§3.3).
   if (p.egc_threshold > 0 && heap_.free_bytes() < p.egc_threshold) lua_gc(L_, LUA_GCCOLLECT, 0);
   if (heap_.over_budget()) {
     lua_gc(L_, LUA_GCCOLLECT, 0);
+    collect_again_at_ = heap_.in_use() + heap_.in_use() / 4;
     if (heap_.over_budget() && !heap_warned_) {
       heap_warned_ = true;
       // Once per boot (§5.3): keyed by the boot, printed without a location.

@@ -152,6 +152,7 @@ class Boot {
   bool torn_down_ = false;
   bool error_policy_applied_ = false;  // the default handler restarts once per boot
   bool heap_warned_ = false;
+  size_t collect_again_at_ = 0;  // past the budget: in_use that earns the next collection
 
   Resource* resources_ = nullptr;
   size_t resource_count_ = 0;
