@@ -186,7 +186,10 @@ void TcpSocket::finish_connection(How how) {
         link_->abort();
         break;
       case How::fin:
-        link_->close_graceful();
+        // Patient as the script's own close(): a peer that half-closed still
+        // reads the response queued for it, however slowly (net.md §4.4,
+        // §4.9); the 1 s limit is for process shutdown (runtime.md §2.7).
+        link_->close_graceful(true);
         break;
       case How::close:
         // The device answers a close with RST only when hold() left its

@@ -64,9 +64,9 @@ class TcpSocket final : public NetObject {
   void connect_to(const Address& address);
   // How the Link is let go when a connection ends.
   enum class How : uint8_t {
-    reset,     // RST: a failed connection, an attempt abandoned by close() (net.md §4.4)
-    fin,       // queued data, then FIN: the peer's FIN (net.md §4.9.5), a collected socket
-    close,     // the script's close(): a patient flush, unread input dropped (net.md §4.4)
+    reset,  // RST: a failed connection, an attempt abandoned by close() (net.md §4.4)
+    fin,    // queued data, then FIN, patiently: the peer's FIN (net.md §4.9.5), a collected socket
+    close,  // the script's close(): a patient flush, unread input dropped (net.md §4.4)
     teardown,  // only orphaned: the NetContext shuts it down (runtime.md §2.5, §2.7)
   };
   // The one way a connection ends: lets the Link go, marks the socket idle
