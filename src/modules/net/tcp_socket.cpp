@@ -230,11 +230,20 @@ void TcpSocket::on_written() {
 }
 
 void TcpSocket::fire_sent_events() {
-  while (owed_ > 0 && attached() && state_ == State::connected) {
+  // Only the sends completed before this round: one a "sent" callback issues
+  // (the streaming pattern) gets its event on a later loop turn, so timers
+  // and other sockets run between rounds (runtime.md §2.3), as on the device
+  // where each "sent" is an ACK event of its own (net.md §4.3).
+  uint32_t due = owed_;
+  firing_sent_ = true;
+  while (due > 0 && owed_ > 0 && attached() && state_ == State::connected) {
+    --due;
     --owed_;
     if (unsent_ > 0) --unsent_;
     emit(kSent, 0);
   }
+  firing_sent_ = false;
+  if (owed_ > 0 && attached() && state_ == State::connected) NetContext::of(boot()).owe_sent(this);
 }
 
 void TcpSocket::detach() {
@@ -336,7 +345,8 @@ struct TcpSocketApi {
     ++s->unsent_;
     if (s->link_->write(data, len)) {
       // Handed to the OS at once; the event still waits for the loop (net.md §4.3).
-      if (s->owed_++ == 0) NetContext::of(boot).owe_sent(s);
+      // Inside a round of its own "sent" events the round lists it when done.
+      if (s->owed_++ == 0 && !s->firing_sent_) NetContext::of(boot).owe_sent(s);
     }
     return 0;
   }

@@ -82,9 +82,10 @@ class TcpSocket final : public NetObject {
   bool held_ = false;
   bool delivering_ = false;
   bool counted_ = false;
-  int16_t ttl_ = -1;      // -1: the profile's default
-  uint16_t port_ = 0;     // the connect target's port
-  uint16_t lookups_ = 0;  // dns() and connect() lookups in flight
+  bool firing_sent_ = false;  // inside fire_sent_events
+  int16_t ttl_ = -1;          // -1: the profile's default
+  uint16_t port_ = 0;         // the connect target's port
+  uint16_t lookups_ = 0;      // dns() and connect() lookups in flight
   Link* link_ = nullptr;
   uint64_t generation_ = 0;  // each connect() and close() starts a new one
   // What only some sockets need, made on first use: the connect target's
