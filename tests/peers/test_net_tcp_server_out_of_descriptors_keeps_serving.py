@@ -7,7 +7,6 @@ error for a failed accept: no event exists for it). The outgoing side,
 connect() failing with EMFILE, is test_net_tcp_out_of_descriptors.py."""
 import signal
 import socket
-import time
 
 from tcp_peer_util import Host, raise_fd_limit
 
