@@ -107,24 +107,37 @@ bool Link::write(const char* data, size_t len) {
   uv_buf_t buf = uv_buf_init(const_cast<char*>(data), static_cast<unsigned>(len));
   int n = uv_try_write(stream(), &buf, 1);
   if (n == static_cast<int>(len)) return true;
-  if (n < 0 && n != UV_EAGAIN) return false;  // the read side reports the failure
+  if (n < 0 && n != UV_EAGAIN) {
+    note_write_error(n);  // the read side reports the failure
+    return false;
+  }
   size_t done = n > 0 ? static_cast<size_t>(n) : 0;
   auto* w = new WriteReq;
   w->data.assign(data + done, len - done);
   w->req.data = this;
   uv_buf_t rest = uv_buf_init(w->data.data(), static_cast<unsigned>(w->data.size()));
-  if (uv_write(&w->req, stream(), &rest, 1, on_write) != 0) {
+  int rc = uv_write(&w->req, stream(), &rest, 1, on_write);
+  if (rc != 0) {
     delete w;
+    note_write_error(rc);
     return false;
   }
   return false;
+}
+
+void Link::note_write_error(int status) {
+  if (status != UV_ECANCELED && write_error_ == 0) write_error_ = static_cast<int16_t>(status);
 }
 
 void Link::on_write(uv_write_t* req, int status) {
   auto* w = reinterpret_cast<WriteReq*>(req);
   auto* self = static_cast<Link*>(req->data);
   delete w;
-  if (status == 0 && self->owner_ != nullptr) self->owner_->on_written();
+  if (status != 0) {
+    self->note_write_error(status);
+    return;
+  }
+  if (self->owner_ != nullptr) self->owner_->on_written();
 }
 
 void Link::on_alloc(uv_handle_t* handle, size_t /*suggested*/, uv_buf_t* buf) {
@@ -144,8 +157,15 @@ void Link::on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
       // libuv reports EOF on POLLHUP after a short read without reading the
       // socket's error; a peer's RST (net.md §9.3: -9, not 0) is still
       // pending there.
+      // A write that met the RST first took the error from the socket
+      // (ECONNRESET, EPIPE) and left a plain EOF for the read: the error
+      // kept from it is the one to report.
       int err = pending_error(self->fd());
-      if (err != 0) status = uv_translate_sys_error(err);
+      if (err != 0) {
+        status = uv_translate_sys_error(err);
+      } else if (self->write_error_ != 0) {
+        status = self->write_error_;
+      }
     }
     self->stop_reading();
     self->owner_->on_end(status);

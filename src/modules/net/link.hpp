@@ -85,6 +85,7 @@ class Link final {
   // and every byte here is paid per held connection (at most 0.5 KB each,
   // bench/README.md targets).
   void start_timer(uint64_t ms);
+  void note_write_error(int status);
   void close_handles();
 
   struct Timer {
@@ -100,6 +101,7 @@ class Link final {
   Timer* timer_ = nullptr;
   TcpSocket* owner_;
   uint32_t orphan_slot_ = kNoSlot;
+  int16_t write_error_ = 0;  // the first failed write's libuv status, reported at EOF
   uint8_t open_handles_ = 1;
   bool reading_ = false;
   bool closing_ = false;
