@@ -18,8 +18,9 @@ endif()
 
 # Behaviour tests: each tests/lua/*.lua is a NodeMCU script whose exit status is
 # the verdict (runtime.md §6.1). A first line `-- args: ...` adds options, and
-# `-- expect-status: N` / `-- expect-stdout: FILE` / `-- expect-stderr: REGEX`
-# lines state what else must hold; tests/run_lua_test.py checks them.
+# `-- status: N` / `-- stderr: REGEX` / `-- no-stderr: REGEX` / `-- stdin: TEXT`
+# lines and a SCRIPT.stdout file beside it state what else must hold;
+# tests/run_lua_test.py checks them.
 file(GLOB lua_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/lua/*.lua)
 foreach(script ${lua_tests})
   get_filename_component(name ${script} NAME_WE)
@@ -50,10 +51,7 @@ set_tests_properties(raise_check.reports_only_the_raise_with_a_string_alive
 
 # Lua API fuzzer (tests/luafuzz/README.md): a bounded run of fixed seeds, two
 # per profile, 8 s each, in both the release and the sanitizer passes. The
-# verdict is the exit status plus no sanitizer report. deep_gc and net_gc stay
-# off here: they reach known heap use-after-frees (a __gc failing at the
-# C-stack limit; a net socket's __gc called by the script during a lookup,
-# tests/luafuzz/known/) and are turned on once those are fixed.
+# verdict is the exit status plus no sanitizer report.
 foreach(run "1;esp8266" "2;esp8266" "3;host" "4;host")
   list(GET run 0 seed)
   list(GET run 1 profile)

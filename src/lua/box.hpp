@@ -1,6 +1,7 @@
 // Userdata boxes: the Lua userdata holds only a pointer to the C++ object
-// (design.md, object lifetime). The object clears the pointer when it detaches,
-// so a method on a box whose object is gone sees nullptr, never freed memory.
+// (design.md, object lifetime). The object never points back: its __gc empties
+// the box (take_from_box), and an object freed at teardown is only ever
+// reached through boxes that the state's close collects unread.
 #pragma once
 
 #include <array>
@@ -67,6 +68,20 @@ template <class T>
 T** check_box(lua_State* L, int idx, const char* metatable) {
   if (T** box = test_box<T>(L, idx, metatable)) return box;
   return static_cast<T**>(luaL_checkudata(L, idx, metatable));
+}
+
+// For a class's __gc: the object in the box at 1, leaving the box empty, so
+// a script that calls __gc itself then gets nullptr from its box. The box is
+// alive during its own __gc, the one time the C++ side writes into it: an
+// object keeps no pointer into Lua memory, whose life it does not control
+// (Lua 5.3 frees a userdata without its __gc when the finalizer call itself
+// fails, at the C-stack limit or out of memory).
+template <class T>
+T* take_from_box(lua_State* L, const char* metatable) {
+  T** box = check_box<T>(L, 1, metatable);
+  T* object = *box;
+  *box = nullptr;
+  return object;
 }
 
 // Defines the metatable `name` with the methods `methods` as its __index.

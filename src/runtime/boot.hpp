@@ -76,6 +76,10 @@ class Boot {
   uv_loop_t* loop() const;
   // True when the limits of the profile fail as on the device (--strict under a device profile).
   bool strict() const;
+  // Teardown has begun: every resource is shut down (some freed already),
+  // so the __gc of a box that the state's close collects must not reach
+  // its object.
+  bool torn_down() const { return torn_down_; }
   // No more Lua runs: a restart, exit or shutdown is pending.
   bool halted() const { return halted_; }
   void halt() { halted_ = true; }

@@ -1,8 +1,8 @@
 -- runtime.md §2.5: a restart makes a new Lua state, whose classes (timer,
 -- TCP server and socket, UDP socket, pipe, file object) have new metatables;
 -- the self checks of their methods must accept the new objects and refuse the
--- old kind of mistake in both boots (issue 5 moved those checks to metatable
--- addresses recorded per state).
+-- old kind of mistake in both boots (the checks compare metatable addresses
+-- recorded per state, src/lua/box.hpp).
 -- args: --scratch
 -- no-stderr: W-
 local raw, reason = node.bootreason()

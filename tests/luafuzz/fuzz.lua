@@ -13,13 +13,12 @@
 --   seconds=S   time budget of the whole run, restarts included (default 10)
 --   calls=N     call budget (default 1e9)
 --   restarts=N  planned node.restart() calls (default 3)
---   deep_gc=1   also create unarmed timers and UDP sockets as garbage ~190
---               pcalls deep (a known defect: a __gc failing at the C-stack
---               limit is a heap use-after-free; off by default until fixed)
---   net_gc=1    also call the __gc of net sockets directly, as a script may
---               (a known defect: a socket freed so while its DNS lookup is in
---               flight is used after free when the answer comes; off by
---               default until fixed; known/*.lua reproduce both defects)
+--   deep_gc=0   leave out the garbage made ~190 pcalls deep, whose __gc
+--               fails at the C-stack limit (once a heap use-after-free:
+--               tests/lua/lifecycle_userdata_whose_gc_fails_is_not_written_after_free.lua)
+--   net_gc=0    leave out direct calls of net sockets' __gc, as a script may
+--               make them (once a use-after-free when a DNS lookup was in
+--               flight: tests/lua/net_*_gc_called_during_a_lookup_*.lua)
 --   trace=1     write each call to stderr (uart 1) before making it
 --
 -- Safety: every address the fuzzer hands to the network is a loopback one or
@@ -33,7 +32,7 @@ local unpack = table.unpack or unpack
 
 -- Options ------------------------------------------------------------------
 
-local opt = { seconds = 10, calls = 1e9, restarts = 3, deep_gc = 0, net_gc = 0, trace = 0 }
+local opt = { seconds = 10, calls = 1e9, restarts = 3, deep_gc = 1, net_gc = 1, trace = 0 }
 for _, a in ipairs(_HOST.args or {}) do
   local k, v = string.match(a, "^([%w_]+)=(.*)$")
   if k then opt[k] = tonumber(v) or v end

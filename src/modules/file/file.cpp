@@ -106,7 +106,7 @@ File* push_open(lua_State* L, FileSystem& fs, std::string_view name, std::string
   if (over) fs.warn_open_limit(L);
   if (opened.truncated != 0) fs.freed(opened.truncated);
   auto** box = lua::new_box<File>(L, nullptr, File::kMetatable);
-  *box = new File(fs.boot(), fs, box, opened.fd, writable, (flags & O_APPEND) != 0);
+  *box = new File(fs.boot(), fs, opened.fd, writable, (flags & O_APPEND) != 0);
   return *box;
 }
 
@@ -433,8 +433,9 @@ int file_format(lua_State* L) {
 }
 
 int file_gc(lua_State* L) {
-  File* file = *lua::check_box<File>(L, 1, File::kMetatable);
-  if (file != nullptr) file->detach();
+  File* file = lua::take_from_box<File>(L, File::kMetatable);
+  // At teardown every file is closed and freed already; the state's close only collects.
+  if (file != nullptr && !Boot::from(L).torn_down()) file->detach();
   return 0;
 }
 

@@ -18,8 +18,8 @@ namespace {
 constexpr int64_t kReadChunk = 16384;
 }  // namespace
 
-File::File(Boot& boot, FileSystem& fs, File** box, int fd, bool writable, bool append)
-    : Resource(boot), fs_(fs), box_(box), fd_(fd), writable_(writable), append_(append) {
+File::File(Boot& boot, FileSystem& fs, int fd, bool writable, bool append)
+    : Resource(boot), fs_(fs), fd_(fd), writable_(writable), append_(append) {
   fs_.file_opened();
 }
 
@@ -126,8 +126,6 @@ void File::close() {
 
 void File::detach() {
   close();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
   delete this;
 }
 

@@ -17,7 +17,7 @@ class File final : public Resource {
  public:
   static constexpr const char* kMetatable = "file.obj";
 
-  File(Boot& boot, FileSystem& fs, File** box, int fd, bool writable, bool append);
+  File(Boot& boot, FileSystem& fs, int fd, bool writable, bool append);
 
   bool is_open() const { return fd_ >= 0; }
   int fd() const { return fd_; }
@@ -37,13 +37,12 @@ class File final : public Resource {
 
   // Closes the fd; the object stays and raises "open a file first" from now on.
   void close();
-  // __gc and teardown: close, clear the box and free the object.
+  // __gc and teardown: close and free the object.
   void detach();
   void shutdown(bool /*graceful*/) override { detach(); }
 
  private:
   FileSystem& fs_;
-  File** box_;
   int fd_;
   bool writable_;
   bool append_;

@@ -6,10 +6,13 @@
 
 namespace nmh::net {
 
-void NetObject::release_lua() {
+void NetObject::release_lua(bool keep) {
   anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
+  attached_ = false;
+  if (!keep) bury();
+}
+
+void NetObject::bury() {
   if (!buried_) {
     buried_ = true;
     NetContext::of(boot()).bury(this);

@@ -41,8 +41,7 @@ void set_accept_options(uv_tcp_t& listener, unsigned timeout_s) {
 }
 }  // namespace
 
-TcpServer::TcpServer(Boot& boot, TcpServer** box, unsigned timeout_s)
-    : NetObject(boot, box), timeout_s_(timeout_s) {}
+TcpServer::TcpServer(Boot& boot, unsigned timeout_s) : NetObject(boot), timeout_s_(timeout_s) {}
 
 TcpServer::~TcpServer() {
   stop_listening();
@@ -50,7 +49,7 @@ TcpServer::~TcpServer() {
 
 TcpServer* TcpServer::push_new(lua_State* L, unsigned timeout_s) {
   auto** box = lua::new_box<TcpServer>(L, nullptr, kMetatable);
-  *box = new TcpServer(Boot::from(L), box, timeout_s);
+  *box = new TcpServer(Boot::from(L), timeout_s);
   return *box;
 }
 

@@ -33,7 +33,7 @@ class TcpServer final : public NetObject {
     uv_tcp_t tcp;
     TcpServer* owner;
   };
-  TcpServer(Boot& boot, TcpServer** box, unsigned timeout_s);
+  TcpServer(Boot& boot, unsigned timeout_s);
   ~TcpServer() override;
 
   static void on_connection(uv_stream_t* stream, int status);

@@ -25,7 +25,7 @@ constexpr const char* kEventNames[] = {"connection", "reconnection", "disconnect
 constexpr size_t kHoardStep = size_t{16} * 1024;
 }  // namespace
 
-TcpSocket::TcpSocket(Boot& boot, TcpSocket** box) : NetObject(boot, box) {}
+TcpSocket::TcpSocket(Boot& boot) : NetObject(boot) {}
 
 TcpSocket::~TcpSocket() {
   NetContext::of(boot()).forget_socket(this);
@@ -34,7 +34,7 @@ TcpSocket::~TcpSocket() {
 
 TcpSocket* TcpSocket::push_new(lua_State* L) {
   auto** box = lua::new_box<TcpSocket>(L, nullptr, kMetatable);
-  *box = new TcpSocket(Boot::from(L), box);
+  *box = new TcpSocket(Boot::from(L));
   return *box;
 }
 
@@ -102,6 +102,10 @@ void TcpSocket::connect_to(const Address& address) {
 void TcpSocket::resolved(uint64_t generation, const Address* address) {
   lua_State* L = boot().L();
   --lookups_;
+  if (!attached()) {
+    if (lookups_ == 0) bury();  // detached while the lookup ran (detach)
+    return;
+  }
   bool current = generation == generation_ && state_ == State::resolving;
   if (address != nullptr) {
     push_ip(L, address->sa());
@@ -249,7 +253,9 @@ void TcpSocket::fire_sent_events() {
 void TcpSocket::detach() {
   for (auto& cb : callbacks_) cb.reset();
   finish_connection(How::fin);
-  release_lua();
+  // A lookup in flight holds this object (its answer calls resolved): freed
+  // once the last one answers. A script may call __gc itself mid-lookup.
+  release_lua(lookups_ > 0);
 }
 
 void TcpSocket::shutdown(bool /*graceful*/) {

@@ -55,7 +55,7 @@ class TcpSocket final : public NetObject {
 
  private:
   friend struct TcpSocketApi;
-  TcpSocket(Boot& boot, TcpSocket** box);
+  explicit TcpSocket(Boot& boot);
   ~TcpSocket() override;
 
   void emit(Event e, int nargs);  // callback, self, then nargs values pushed by the caller

@@ -82,7 +82,7 @@ Address v4_mapped(const Address& v4) {
 
 }  // namespace
 
-UdpSocket::UdpSocket(Boot& boot, UdpSocket** box) : NetObject(boot, box) {}
+UdpSocket::UdpSocket(Boot& boot) : NetObject(boot) {}
 
 UdpSocket::~UdpSocket() {
   // Normally unbound by detach() or shutdown(); the registry may already be
@@ -96,7 +96,7 @@ UdpSocket::~UdpSocket() {
 
 UdpSocket* UdpSocket::push_new(lua_State* L) {
   auto** box = lua::new_box<UdpSocket>(L, nullptr, kMetatable);
-  *box = new UdpSocket(Boot::from(L), box);
+  *box = new UdpSocket(Boot::from(L));
   return *box;
 }
 
@@ -256,6 +256,10 @@ int UdpSocket::transmit(const Address& to_in, const char* data, size_t len) {
 void UdpSocket::resolved(const Address* address) {
   lua_State* L = boot().L();
   --lookups_;
+  if (!attached()) {
+    if (lookups_ == 0) bury();  // detached while the lookup ran (detach)
+    return;
+  }
   if (address != nullptr) {
     // socket:dns() answers an IPv4 literal here, inside a Lua call: the
     // text is a C++ string, so it is pushed under protection and any error
@@ -276,11 +280,15 @@ void UdpSocket::resolved(const Address* address) {
 void UdpSocket::detach() {
   for (auto& cb : callbacks_) cb.reset();
   unbind();
-  release_lua();
+  // A lookup in flight holds this object: freed once the last one answers.
+  release_lua(lookups_ > 0);
 }
 
 void UdpSocket::shutdown(bool /*graceful*/) {
-  detach();
+  // The resolver drops its lookups at teardown without answering them.
+  for (auto& cb : callbacks_) cb.reset();
+  unbind();
+  release_lua();
 }
 
 // The Lua face of net.udpsocket, argument checks first (net.md §5).

@@ -43,7 +43,7 @@ class UdpSocket final : public NetObject {
     std::string data;
   };
 
-  UdpSocket(Boot& boot, UdpSocket** box);
+  explicit UdpSocket(Boot& boot);
   ~UdpSocket() override;
 
   static void on_alloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);

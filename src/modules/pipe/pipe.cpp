@@ -15,12 +15,12 @@ Pipe** Pipe::push(lua_State* L, int reader_idx, Priority prio) {
   reader_idx = reader_idx != 0 ? lua_absindex(L, reader_idx) : 0;
   auto** box = lua::new_box<Pipe>(L, nullptr, kMetatable);
   lua::Ref reader = reader_idx != 0 ? lua::Ref(L, reader_idx) : lua::Ref();
-  *box = new Pipe(Boot::from(L), box, std::move(reader), prio);
+  *box = new Pipe(Boot::from(L), std::move(reader), prio);
   return box;
 }
 
-Pipe::Pipe(Boot& boot, Pipe** box, lua::Ref reader, Priority prio)
-    : Resource(boot), box_(box), reader_(std::move(reader)), prio_(prio) {}
+Pipe::Pipe(Boot& boot, lua::Ref reader, Priority prio)
+    : Resource(boot), reader_(std::move(reader)), prio_(prio) {}
 
 Pipe::~Pipe() {
   boot().heap().charge(-kRecordCharge * static_cast<long long>(buffer_.nrec()));
@@ -88,7 +88,7 @@ int Pipe::call_reader(lua_State* L) {
 
 void Pipe::run_reader() {
   task_pending_ = false;
-  if (box_ == nullptr) {  // detached while the task was queued
+  if (detached_) {  // detached while the task was queued
     delete this;
     return;
   }
@@ -101,7 +101,7 @@ void Pipe::run_reader() {
   anchor_.push(L);
   boot().invoke(2, CallbackKind::pipe);
   in_reader_ = false;
-  if (box_ == nullptr) {  // the reader detached its own pipe
+  if (detached_) {  // the reader detached its own pipe
     if (!task_pending_) delete this;
     return;
   }
@@ -130,8 +130,7 @@ void Pipe::run_reader() {
 void Pipe::detach() {
   reader_.reset();
   anchor_.reset();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
+  detached_ = true;
   if (task_pending_ || in_reader_) return;  // run_reader frees it
   delete this;
 }

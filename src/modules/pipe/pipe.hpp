@@ -26,7 +26,7 @@ class Pipe final : public Resource {
   // of Lua memory cannot longjmp past a live C++ object.
   static Pipe** push(lua_State* L, int reader_idx, Priority prio);
 
-  Pipe(Boot& boot, Pipe** box, lua::Ref reader, Priority prio);
+  Pipe(Boot& boot, lua::Ref reader, Priority prio);
   ~Pipe() override;
 
   // Appends bytes; posts the reader task unless one is pending (runtime.md
@@ -39,7 +39,7 @@ class Pipe final : public Resource {
   size_t nrec() const { return buffer_.nrec(); }
 
   // __gc (which a script may also call directly) and teardown: drop every
-  // reference and clear the box. The object is freed now, or, while its
+  // reference. The object is freed now, or, while its
   // reader task is queued or running, when that task ends: the task holds
   // `this`.
   void detach();
@@ -58,7 +58,7 @@ class Pipe final : public Resource {
   void post_reader();
   void run_reader();
 
-  Pipe** box_;
+  bool detached_ = false;
   lua::Ref reader_;
   lua::Ref anchor_;  // the userdata, while a reader task is pending or running
   Priority prio_;

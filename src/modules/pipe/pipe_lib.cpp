@@ -117,8 +117,9 @@ int pipe_tostring(lua_State* L) {
 }
 
 int pipe_gc(lua_State* L) {
-  Pipe* p = *lua::check_box<Pipe>(L, 1, Pipe::kMetatable);
-  if (p != nullptr) p->detach();
+  Pipe* p = lua::take_from_box<Pipe>(L, Pipe::kMetatable);
+  // At teardown every pipe is shut down already; the state's close only collects.
+  if (p != nullptr && !Boot::from(L).torn_down()) p->detach();
   return 0;
 }
 

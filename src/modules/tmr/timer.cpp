@@ -4,7 +4,7 @@
 
 namespace nmh {
 
-Timer::Timer(Boot& boot, Timer** box) : Resource(boot), box_(box) {
+Timer::Timer(Boot& boot) : Resource(boot) {
   uv_timer_init(boot.loop(), &handle_);
   handle_.data = this;
 }
@@ -46,8 +46,6 @@ void Timer::unregister() {
 
 void Timer::detach() {
   unregister();
-  if (box_ != nullptr) *box_ = nullptr;
-  box_ = nullptr;
   auto* h = reinterpret_cast<uv_handle_t*>(&handle_);
   if (uv_is_closing(h) == 0) {
     uv_close(h, [](uv_handle_t* handle) { delete static_cast<Timer*>(handle->data); });

@@ -16,7 +16,7 @@ class Timer final : public Resource {
   static constexpr const char* kMetatable = "tmr.timer";
   enum Mode : lua_Integer { single = 0, automatic = 1, semi = 2 };
 
-  Timer(Boot& boot, Timer** box);
+  explicit Timer(Boot& boot);
 
   void set(uint32_t interval_ms, Mode mode, lua::Ref callback);
   bool registered() const { return static_cast<bool>(callback_); }
@@ -27,7 +27,7 @@ class Timer final : public Resource {
   void disarm();
   void set_interval(uint32_t interval_ms);
   void unregister();
-  // __gc and teardown: drop every reference, clear the box, close; freed when closed.
+  // __gc and teardown: drop every reference and close; freed when closed.
   void detach();
   void shutdown(bool /*graceful*/) override { detach(); }
 
@@ -35,7 +35,6 @@ class Timer final : public Resource {
   static void on_fire(uv_timer_t* handle);
 
   uv_timer_t handle_{};
-  Timer** box_;
   lua::Ref callback_;
   lua::Ref anchor_;
   uint32_t interval_ms_ = 0;

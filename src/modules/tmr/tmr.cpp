@@ -33,7 +33,7 @@ uint32_t check_interval(lua_State* L, int idx) {
 
 int tmr_create(lua_State* L) {
   auto** box = lua::new_box<Timer>(L, nullptr, Timer::kMetatable);
-  *box = new Timer(Boot::from(L), box);
+  *box = new Timer(Boot::from(L));
   return 1;
 }
 
@@ -100,8 +100,9 @@ int timer_state(lua_State* L) {
 }
 
 int timer_gc(lua_State* L) {
-  Timer* t = *lua::check_box<Timer>(L, 1, Timer::kMetatable);
-  if (t != nullptr) t->detach();
+  Timer* t = lua::take_from_box<Timer>(L, Timer::kMetatable);
+  // At teardown every timer is closed already; the state's close only collects.
+  if (t != nullptr && !Boot::from(L).torn_down()) t->detach();
   return 0;
 }
 
