@@ -129,8 +129,10 @@ Boot::Boot(Device& device, bool first)
   lua::Ref::bind(L_);
   lua_atpanic(L_, [](lua_State* L) -> int {
     Boot& boot = Boot::from(L);
-    boot.diagnostics().report(diag::kInternal,
-                              {std::string("Lua panic: ") + luaL_optstring(L, -1, "?")});
+    // lua_tostring, not luaL_optstring: a panic handler must not raise (a
+    // table as the error value would), least of all with a string alive.
+    const char* message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+    boot.diagnostics().report(diag::kInternal, {std::string("Lua panic: ") + message});
     boot.device().exit_now(70);
   });
   open_libraries(*this);

@@ -1,5 +1,5 @@
 // Slab pools (runtime/pool.hpp) and the Heap's moves of a Lua block between
-// its pool size classes and malloc (issue 5). In sanitizer builds the pools
+// its pool size classes and malloc (design.md hot path). In sanitizer builds the pools
 // are bypassed; these tests then check that the plain path keeps the bytes.
 #include <gtest/gtest.h>
 
