@@ -194,7 +194,7 @@ def targets():
             floor = f" (floor on this machine: {res['floor']['mean'] * 1000:.2f} ms)" if "floor" in res else ""
             rows.append(f"| startup + exit of an empty script | ≤ 2 ms | {mean:.2f} ms{floor} | "
                         f"{'met' if mean <= 2 else 'not met'} |")
-    return ["## Targets of issue 5 (host profile, this run)", "",
+    return ["## Targets (host profile, this run)", "",
             "| measure | target | measured: nodemcu-host / peer | |", "|---|---|---|---|"] + rows + [
             "", "Rows *above the floor* subtract, from both sides, the user time of "
             "`bench/loadgen/floor_server` (in brackets): a C epoll server making the same reads and "
