@@ -85,6 +85,18 @@ std::vector<std::string> split_list(const std::string& s) {
 enum class Takes { nothing, value, optional_value };
 using Parser = std::string (*)(Options& o, const std::optional<std::string>& value);
 
+// The parsers of the options that only switch a field on or store their text.
+template <bool Options::*field>
+std::string set_flag(Options& o, const std::optional<std::string>& /*value*/) {
+  o.*field = true;
+  return {};
+}
+template <std::string Options::*field>
+std::string set_text(Options& o, const std::optional<std::string>& value) {
+  o.*field = *value;
+  return {};
+}
+
 struct OptionRow {
   std::string_view name;
   std::string_view alias;  // a second spelling ("-q" of "--quiet"), or empty
@@ -166,15 +178,7 @@ const OptionRow kOptions[] = {
        o.chunks.push_back(*v);
        return std::string();
      }},
-    {"-i",
-     {},
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.interactive = true;
-       return std::string();
-     }},
+    {"-i", {}, Takes::nothing, {}, false, set_flag<&Options::interactive>},
     {"--timeout",
      {},
      Takes::value,
@@ -223,15 +227,7 @@ const OptionRow kOptions[] = {
        o.profile = *v;
        return std::string();
      }},
-    {"--strict",
-     {},
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.strict = true;
-       return std::string();
-     }},
+    {"--strict", {}, Takes::nothing, {}, false, set_flag<&Options::strict>},
     {"--heap",
      {},
      Takes::value,
@@ -290,53 +286,13 @@ const OptionRow kOptions[] = {
        o.uptime_offset = s;
        return std::string();
      }},
-    {"--banner",
-     {},
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.banner = true;
-       return std::string();
-     }},
-    {"--root",
-     {},
-     Takes::value,
-     "a directory",
-     true,
-     [](Options& o, const std::optional<std::string>& v) {
-       o.root = *v;
-       return std::string();
-     }},
-    {"--scratch",
-     {},
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.scratch = true;
-       return std::string();
-     }},
-    {"--lfs",
-     {},
-     Takes::value,
-     "a directory",
-     true,
-     [](Options& o, const std::optional<std::string>& v) {
-       o.lfs = *v;
-       return std::string();
-     }},
+    {"--banner", {}, Takes::nothing, {}, false, set_flag<&Options::banner>},
+    {"--root", {}, Takes::value, "a directory", true, set_text<&Options::root>},
+    {"--scratch", {}, Takes::nothing, {}, false, set_flag<&Options::scratch>},
+    {"--lfs", {}, Takes::value, "a directory", true, set_text<&Options::lfs>},
     {"--port-map", {}, Takes::value, "auto or DEV=HOST", false, parse_port_map},
     {"--dns-server", {}, Takes::value, {}, false, parse_dns_server},
-    {"--tls-ca",
-     {},
-     Takes::value,
-     "a PEM file",
-     true,
-     [](Options& o, const std::optional<std::string>& v) {
-       o.tls_ca = *v;
-       return std::string();
-     }},
+    {"--tls-ca", {}, Takes::value, "a PEM file", true, set_text<&Options::tls_ca>},
     {"--ip",
      {},
      Takes::value,
@@ -369,33 +325,9 @@ const OptionRow kOptions[] = {
        o.wifi_delay_ms = static_cast<int>(ms);
        return std::string();
      }},
-    {"--quiet",
-     "-q",
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.quiet = true;
-       return std::string();
-     }},
-    {"--help",
-     "-h",
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.help = true;
-       return std::string();
-     }},
-    {"--version",
-     {},
-     Takes::nothing,
-     {},
-     false,
-     [](Options& o, const std::optional<std::string>&) {
-       o.version = true;
-       return std::string();
-     }},
+    {"--quiet", "-q", Takes::nothing, {}, false, set_flag<&Options::quiet>},
+    {"--help", "-h", Takes::nothing, {}, false, set_flag<&Options::help>},
+    {"--version", {}, Takes::nothing, {}, false, set_flag<&Options::version>},
 };
 
 const OptionRow* find_option(std::string_view arg) {
