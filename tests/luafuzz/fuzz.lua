@@ -13,9 +13,13 @@
 --   seconds=S   time budget of the whole run, restarts included (default 10)
 --   calls=N     call budget (default 1e9)
 --   restarts=N  planned node.restart() calls (default 3)
---   deep_gc=0   leave out the garbage made ~190 pcalls deep, whose __gc
---               fails at the C-stack limit (once a heap use-after-free:
---               tests/lua/lifecycle_userdata_whose_gc_fails_is_not_written_after_free.lua)
+--   deep_gc=1   also make garbage ~190 pcalls deep, whose __gc fails at the
+--               C-stack limit (once a heap use-after-free in the runtime:
+--               tests/lua/lifecycle_userdata_whose_gc_fails_is_not_written_after_free.lua).
+--               Off by default: Lua 5.3 then also skips the __gc of
+--               lauxlib's string-buffer boxes, whose buffers LeakSanitizer
+--               rightly reports as leaked (Lua's, not the runtime's); run it
+--               with ASAN_OPTIONS=detect_leaks=0
 --   net_gc=0    leave out direct calls of net sockets' __gc, as a script may
 --               make them (once a use-after-free when a DNS lookup was in
 --               flight: tests/lua/net_*_gc_called_during_a_lookup_*.lua)
@@ -32,7 +36,7 @@ local unpack = table.unpack or unpack
 
 -- Options ------------------------------------------------------------------
 
-local opt = { seconds = 10, calls = 1e9, restarts = 3, deep_gc = 1, net_gc = 1, trace = 0 }
+local opt = { seconds = 10, calls = 1e9, restarts = 3, deep_gc = 0, net_gc = 1, trace = 0 }
 for _, a in ipairs(_HOST.args or {}) do
   local k, v = string.match(a, "^([%w_]+)=(.*)$")
   if k then opt[k] = tonumber(v) or v end
