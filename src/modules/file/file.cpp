@@ -17,6 +17,7 @@
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
 #include "runtime/flash.hpp"
+#include "runtime/gc_detach.hpp"
 #include "runtime/modules.hpp"
 
 namespace nmh {
@@ -432,13 +433,6 @@ int file_format(lua_State* L) {
   return 0;
 }
 
-int file_gc(lua_State* L) {
-  File* file = lua::take_from_box<File>(L, File::kMetatable);
-  // At teardown every file is closed and freed already; the state's close only collects.
-  if (file != nullptr && !Boot::from(L).torn_down()) file->detach();
-  return 0;
-}
-
 int file_system_gc(lua_State* L) {
   auto** box = lua::check_box<FileSystem>(L, 1, FileSystem::kMetatable);
   delete *box;
@@ -495,7 +489,7 @@ int open_file(lua_State* L) {
   lua_pushvalue(L, state_idx);
   luaL_setfuncs(L, kFileMethods, 1);
   lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, file_gc);
+  lua_pushcfunction(L, gc_detach<File>);
   lua_setfield(L, -2, "__gc");
   lua_pushnil(L);
   lua_setfield(L, -2, "__name");  // userdata print as `userdata: 0x…` (§3.2)

@@ -14,10 +14,6 @@
 
 namespace nmh::net {
 
-bool gc_after_teardown(lua_State* L) {
-  return Boot::from(L).torn_down();
-}
-
 int check_on_args(lua_State* L, const char* const* names, int count) {
   const char* name = luaL_checkstring(L, 2);
   int e = 0;

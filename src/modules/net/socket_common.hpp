@@ -29,19 +29,6 @@ T** check_self(lua_State* L, int idx, const char* metatable) {
   return box;
 }
 
-// True inside the state's close at teardown, when every object is shut down
-// already (Boot::torn_down).
-bool gc_after_teardown(lua_State* L);
-
-// __gc of a net object's userdata: the object lets go of Lua and frees
-// itself later (design.md, object lifetime); nothing if already detached.
-template <class T>
-int gc_detach(lua_State* L) {
-  T* object = lua::take_from_box<T>(L, T::kMetatable);
-  if (object != nullptr && !gc_after_teardown(L)) object->detach();
-  return 0;
-}
-
 // The checks of on(event, callback) every socket kind shares (net.md §4.2,
 // §5.3): the index of event in names, or a raised `invalid callback name` /
 // `invalid callback function`.

@@ -20,6 +20,7 @@
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
+#include "runtime/gc_detach.hpp"
 #include "runtime/profile.hpp"
 
 namespace nmh::net {

@@ -14,6 +14,7 @@
 #include "modules/net/sockopt.hpp"
 #include "modules/net/warnings.hpp"
 #include "runtime/boot.hpp"
+#include "runtime/gc_detach.hpp"
 #include "runtime/profile.hpp"
 
 namespace nmh::net {

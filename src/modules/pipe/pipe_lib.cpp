@@ -2,6 +2,7 @@
 #include "lua/box.hpp"
 #include "lua/error.hpp"
 #include "modules/pipe/pipe.hpp"
+#include "runtime/gc_detach.hpp"
 #include "runtime/modules.hpp"
 
 namespace nmh {
@@ -116,13 +117,6 @@ int pipe_tostring(lua_State* L) {
   return 1;
 }
 
-int pipe_gc(lua_State* L) {
-  Pipe* p = lua::take_from_box<Pipe>(L, Pipe::kMetatable);
-  // At teardown every pipe is shut down already; the state's close only collects.
-  if (p != nullptr && !Boot::from(L).torn_down()) p->detach();
-  return 0;
-}
-
 constexpr luaL_Reg kPipeMethods[] = {
     {"write", pipe_write},   {"read", pipe_read}, {"unread", pipe_unread},
     {"reader", pipe_reader}, {"nrec", pipe_nrec}, {nullptr, nullptr},
@@ -136,7 +130,7 @@ constexpr luaL_Reg kPipe[] = {
 }  // namespace
 
 int open_pipe(lua_State* L) {
-  lua::new_class(L, Pipe::kMetatable, kPipeMethods, pipe_gc);
+  lua::new_class(L, Pipe::kMetatable, kPipeMethods, gc_detach<Pipe>);
   lua_pushcfunction(L, pipe_tostring);
   lua_setfield(L, -2, "__tostring");
   lua_pop(L, 1);

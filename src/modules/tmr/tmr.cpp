@@ -9,6 +9,7 @@
 #include "modules/tmr/timer.hpp"
 #include "runtime/boot.hpp"
 #include "runtime/device.hpp"
+#include "runtime/gc_detach.hpp"
 #include "runtime/modules.hpp"
 
 namespace nmh {
@@ -99,13 +100,6 @@ int timer_state(lua_State* L) {
   return 2;
 }
 
-int timer_gc(lua_State* L) {
-  Timer* t = lua::take_from_box<Timer>(L, Timer::kMetatable);
-  // At teardown every timer is closed already; the state's close only collects.
-  if (t != nullptr && !Boot::from(L).torn_down()) t->detach();
-  return 0;
-}
-
 int tmr_now(lua_State* L) {
   // µs since boot, wrapped to 31 bits as the device's (§4.1).
   lua_pushinteger(L, static_cast<lua_Integer>(Boot::from(L).uptime_us() & 0x7FFFFFFF));
@@ -168,7 +162,7 @@ constexpr lua::IntConst kConstants[] = {
 }  // namespace
 
 int open_tmr(lua_State* L) {
-  lua::new_class(L, Timer::kMetatable, kTimerMethods, timer_gc);
+  lua::new_class(L, Timer::kMetatable, kTimerMethods, gc_detach<Timer>);
   lua_pop(L, 1);
   lua::new_lib(L, kTmr, kConstants);
   return 1;
